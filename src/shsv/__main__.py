@@ -1,0 +1,3 @@
+from shsv.cli import main
+
+main()

@@ -1,0 +1,56 @@
+"""The registry of record checks: small pure functions, each with its stable codes.
+
+A check takes one validated record and the context, and yields findings. Its
+docstring is its user documentation. Cross-record checks live in ``cross``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from datetime import date
+from typing import Any, TypeVar
+
+from shsv.findings import Finding
+from shsv.model import Record
+
+
+@dataclass(frozen=True, slots=True)
+class Context:
+    as_of: date
+    """The date the records are judged at (the CLI's --as-of; default today)."""
+
+
+RecordCheck = Callable[[Any, Context], Iterable[Finding]]
+R = TypeVar("R", bound=Record)
+
+
+@dataclass(frozen=True, slots=True)
+class Check:
+    kind: type[Record]
+    codes: tuple[str, ...]
+    run: RecordCheck
+
+
+CHECKS: list[Check] = []
+
+
+def check(kind: type[R], *codes: str) -> Callable[[Callable[[R, Context], Iterable[Finding]]],
+                                                   Callable[[R, Context], Iterable[Finding]]]:
+    """Register a check of records of ``kind`` that may report ``codes``."""
+
+    def register(function: Callable[[R, Context], Iterable[Finding]]
+                 ) -> Callable[[R, Context], Iterable[Finding]]:
+        CHECKS.append(Check(kind, codes, function))
+        return function
+
+    return register
+
+
+def run(record: Record, context: Context) -> list[Finding]:
+    """Every registered check that applies to this record's kind."""
+    found: list[Finding] = []
+    for registered in CHECKS:
+        if isinstance(record, registered.kind):
+            found.extend(registered.run(record, context))
+    return found

@@ -1,0 +1,59 @@
+"""``shsv validate`` and ``shsv rules``."""
+
+from __future__ import annotations
+
+import os
+from typing import Annotated
+
+import typer
+
+from shsv.cli.app import AsOfOption, RootOption, app, as_of_date, choice, root_of, use_color
+
+FORMATS = ("text", "json", "github")
+
+
+@app.command()
+def validate(
+    root: RootOption = None,
+    format: Annotated[str | None, typer.Option(
+        "--format", "-f", help="text, json or github. Default: github when GITHUB_ACTIONS "
+        "is set, else text.", show_default=False)] = None,
+    as_of: AsOfOption = None,
+    strict: Annotated[bool, typer.Option(
+        "--strict", help="Fail (exit 1) on warnings too.")] = False,
+) -> None:
+    """Check every record: YAML, schema, references and statutory rules.
+
+    Exit 0 when clean (warnings allowed unless --strict), 1 on findings, 2 on usage or
+    configuration errors.
+
+    Example: shsv validate --format json --as-of 2012-06-01
+    """
+    from shsv.checks.registry import Context  # noqa: PLC0415
+    from shsv.diagnostics import Severity  # noqa: PLC0415
+    from shsv.reporters import REPORTERS, Totals  # noqa: PLC0415
+    from shsv.validate import run  # noqa: PLC0415
+
+    default = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
+    name = choice(format or default, FORMATS, "--format")
+    outcome = run(root_of(root), Context(as_of=as_of_date(as_of)))
+    records = len(outcome.paths)
+    totals = Totals.of(outcome.diagnostics, outcome.files, records)
+    typer.echo(REPORTERS[name](outcome.diagnostics, totals, use_color()), nl=False)
+    failed = totals.errors or (strict and any(
+        d.severity is Severity.WARNING for d in outcome.diagnostics))
+    raise typer.Exit(1 if failed else 0)
+
+
+@app.command()
+def rules(
+    format: Annotated[str, typer.Option("--format", "-f",
+                                        help="text, json or markdown.")] = "text",
+) -> None:
+    """List every diagnostic code with its severity, explanation and legal citation.
+
+    Example: shsv rules --format markdown
+    """
+    from shsv.rulestable import render  # noqa: PLC0415
+
+    typer.echo(render(choice(format, ("text", "json", "markdown"), "--format")), nl=False)

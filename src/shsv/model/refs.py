@@ -1,0 +1,87 @@
+"""References between records, declared once in the field types and found by walking.
+
+A reference field is typed ``Ref[...]`` (an id plus the kinds it may name); ``refs()``
+walks any record and yields each reference with its place, so the cross-record checks
+need no list of which field points where.
+"""
+
+from __future__ import annotations
+
+import types
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cache
+from typing import Annotated, Any, Union, get_args, get_origin
+
+from pydantic import BaseModel, PlainValidator, WithJsonSchema
+
+from shsv.model.types import SLUG_PATTERN, _check_id
+from shsv.yamlread import Loc
+
+
+@dataclass(frozen=True, slots=True)
+class RefTo:
+    """Marks an id field as naming a record of one of ``kinds``."""
+
+    kinds: tuple[str, ...]
+
+
+_ID_SCHEMA = WithJsonSchema({"type": "string", "pattern": SLUG_PATTERN, "maxLength": 80})
+_ID = PlainValidator(_check_id)
+
+CouncilRef = Annotated[str, _ID, RefTo(("council",)), _ID_SCHEMA]
+PartnerRef = Annotated[str, _ID, RefTo(("council", "organisation")), _ID_SCHEMA]
+ProgrammeRef = Annotated[str, _ID, RefTo(("programme",)), _ID_SCHEMA]
+ArrangementRef = Annotated[str, _ID, RefTo(("arrangement",)), _ID_SCHEMA]
+MeetingRefId = Annotated[str, _ID, RefTo(("meeting",)), _ID_SCHEMA]
+ReportRef = Annotated[str, _ID, RefTo(("report",)), _ID_SCHEMA]
+DecisionRef = Annotated[str, _ID, RefTo(("decision",)), _ID_SCHEMA]
+MilestoneRef = Annotated[str, _ID, RefTo(("milestone",)), _ID_SCHEMA]
+
+
+@dataclass(frozen=True, slots=True)
+class Ref:
+    loc: Loc
+    target: str
+    kinds: tuple[str, ...]
+
+
+def _parts(annotation: Any) -> Iterator[Any]:
+    """Every type inside an annotation: through Optional, list and Annotated."""
+    yield annotation
+    origin = get_origin(annotation)
+    if origin is Annotated:
+        yield from _parts(get_args(annotation)[0])
+        yield from get_args(annotation)[1:]
+    elif origin in (list, Union, types.UnionType):
+        for arg in get_args(annotation):
+            yield from _parts(arg)
+
+
+@cache
+def _plan(model: type[BaseModel]) -> tuple[tuple[str, tuple[str, ...] | None], ...]:
+    """(field, kinds) for reference fields; (field, None) for fields holding models
+    that themselves contain references."""
+    plan: list[tuple[str, tuple[str, ...] | None]] = []
+    for name, info in model.model_fields.items():
+        parts = [*info.metadata, *_parts(info.annotation)]
+        kinds = next((p.kinds for p in parts if isinstance(p, RefTo)), None)
+        if kinds:
+            plan.append((name, kinds))
+        elif any(isinstance(p, type) and issubclass(p, BaseModel) and p is not model
+                 and _plan(p) for p in parts):
+            plan.append((name, None))
+    return tuple(plan)
+
+
+def refs(model: BaseModel, loc: Loc = ()) -> Iterator[Ref]:
+    """Each reference in ``model`` with its place in the record's data."""
+    for name, kinds in _plan(type(model)):
+        value = getattr(model, name)
+        items = list(enumerate(value)) if isinstance(value, list) else [(None, value)]
+        for index, item in items:
+            here = (*loc, name) if index is None else (*loc, name, index)
+            if kinds and isinstance(item, str):
+                yield Ref(here, item, kinds)
+            elif isinstance(item, BaseModel):
+                yield from refs(item, here)

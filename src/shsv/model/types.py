@@ -1,0 +1,130 @@
+"""Field types shared by every record: ids, text, dates, and the strict base model."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import Annotated, Any
+
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Discriminator,
+    Field,
+    PlainSerializer,
+    PlainValidator,
+    StringConstraints,
+    Tag,
+    WithJsonSchema,
+)
+from pydantic_core import PydanticCustomError
+
+from shsv import dates
+
+SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+_SLUG = re.compile(SLUG_PATTERN)
+# Names Windows cannot create as files, whatever the extension.
+RESERVED_NAMES = frozenset(
+    {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(10)), *(f"lpt{i}" for i in range(10))}
+)
+
+
+class Strict(BaseModel):
+    """Unknown fields are errors; no coercion: 'yes' is not true and '100' is not 100."""
+
+    model_config = ConfigDict(
+        extra="forbid", strict=True, frozen=True, allow_inf_nan=False, populate_by_name=True
+    )
+
+
+def _check_id(value: Any) -> str:
+    if not isinstance(value, str):
+        raise PydanticCustomError("shsv_type", "an id is text, such as lancaster-city-council")
+    if len(value) > 80 or not _SLUG.fullmatch(value) or value in RESERVED_NAMES:
+        raise PydanticCustomError(
+            "shsv_id",
+            "'{value}' is not a valid id: use lower-case letters, digits and single hyphens "
+            "(at most 80 characters, not a reserved file name)",
+            {"value": value[:90]},
+        )
+    return value
+
+
+Id = Annotated[
+    str,
+    PlainValidator(_check_id),
+    WithJsonSchema({"type": "string", "pattern": SLUG_PATTERN, "maxLength": 80}),
+]
+"""A stable lower-case slug: a record's own id, or a reference to another record."""
+
+Text = Annotated[str, StringConstraints(min_length=1, max_length=100_000)]
+"""Plain text, kept as written."""
+
+Markdown = Annotated[str, StringConstraints(min_length=1, max_length=100_000)]
+"""Text that may use inline Markdown (**bold**, *italic*, [links](https://...))."""
+
+Email = Annotated[str, StringConstraints(pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$", max_length=254)]
+Telephone = Annotated[str, StringConstraints(pattern=r"^\+?[0-9][0-9 ()-]{5,30}$")]
+Url = Annotated[str, StringConstraints(pattern=r"^https?://[^\s<>\"]+$", max_length=2000)]
+Percent = Annotated[float, Field(ge=0, le=100)]
+SchedulePara = Annotated[int, Field(ge=1, le=7)]
+
+
+def _fuzzy(value: Any) -> dates.DateSpan:
+    if not isinstance(value, str):
+        raise PydanticCustomError("shsv_type", "a date is text such as 2011-07-26 or 'Q1 2010'")
+    try:
+        return dates.parse(value)
+    except dates.DateError as exc:
+        raise PydanticCustomError("shsv_date", str(exc)) from None
+
+
+def _day(value: Any) -> date:
+    if not isinstance(value, str):
+        raise PydanticCustomError("shsv_type", "a day is text written YYYY-MM-DD")
+    try:
+        return dates.parse_day(value)
+    except dates.DateError as exc:
+        raise PydanticCustomError("shsv_date", str(exc)) from None
+
+
+FuzzyDate = Annotated[
+    dates.DateSpan,
+    PlainValidator(_fuzzy),
+    PlainSerializer(lambda span: span.text, return_type=str),
+    WithJsonSchema({"type": "string", "description": f"A date as written: {dates.FORMS}"}),
+]
+"""A date with its precision, kept as the paper wrote it."""
+
+Day = Annotated[
+    date,
+    PlainValidator(_day),
+    PlainSerializer(lambda day: day.isoformat(), return_type=str),
+    WithJsonSchema({"type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}$"}),
+]
+"""An exact day, written YYYY-MM-DD."""
+
+# Tags for "text or mapping" unions; unusual names so they never clash with a field.
+TEXT_FORM = "as-text"
+MAP_FORM = "as-mapping"
+UNION_TAGS = frozenset({TEXT_FORM, MAP_FORM})
+
+
+def _shape(value: Any) -> str | None:
+    if isinstance(value, str):
+        return TEXT_FORM
+    if isinstance(value, dict) or isinstance(value, BaseModel):
+        return MAP_FORM
+    return None
+
+
+def text_or(model: Any) -> Any:
+    """A field that takes either Markdown text or the fuller ``model`` mapping."""
+    return Annotated[
+        Annotated[Markdown, Tag(TEXT_FORM)] | Annotated[model, Tag(MAP_FORM)],
+        Discriminator(
+            _shape,
+            custom_error_type="shsv_shape",
+            custom_error_message="expected text or a mapping of fields",
+        ),
+    ]

@@ -1,0 +1,34 @@
+"""Working days in England: weekdays that are not bank holidays."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from functools import cache
+
+
+@cache
+def _bank_holidays(year: int) -> frozenset[date]:
+    import holidays  # noqa: PLC0415 - only the statutory day counts need it
+
+    return frozenset(holidays.country_holidays("GB", subdiv="ENG", years=year))
+
+
+def is_working_day(day: date) -> bool:
+    return day.weekday() < 5 and day not in _bank_holidays(day.year)
+
+
+def clear_working_days(earlier: date, later: date) -> int:
+    """Working days strictly between two dates (neither end counts)."""
+    count, day = 0, earlier + timedelta(days=1)
+    while day < later:
+        count += is_working_day(day)
+        day += timedelta(days=1)
+    return count
+
+
+def add_working_days(day: date, days: int) -> date:
+    """The day on which ``days`` whole working days after ``day`` have passed."""
+    while days > 0:
+        day += timedelta(days=1)
+        days -= is_working_day(day)
+    return day

@@ -1,0 +1,337 @@
+"""Read one record file into plain data, keeping the position of every key and value.
+
+This is the reference reader: exact, position-keeping and hostile-input safe. It
+decodes the bytes itself, pre-scans libyaml's event stream (no recursion, no objects
+built) against the limits, then builds plain data (dict, list, str, int, float, bool,
+None) under the YAML 1.2 core schema, so ``yes`` stays a string and dates stay text.
+Records are plain data: anchors, aliases, tags, merge keys and several documents are
+refused, each with a positioned problem instead of an exception.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+from yaml.events import (
+    AliasEvent,
+    CollectionStartEvent,
+    DocumentStartEvent,
+    Event,
+    MappingEndEvent,
+    MappingStartEvent,
+    NodeEvent,
+    ScalarEvent,
+    SequenceEndEvent,
+    SequenceStartEvent,
+)
+
+Loc = tuple[str | int, ...]
+Pos = tuple[int, int]
+
+_PARSER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+@dataclass(frozen=True, slots=True)
+class Limits:
+    """What one record file may hold; each bound refuses a resource bomb early."""
+
+    max_bytes: int = 1_048_576
+    max_depth: int = 48
+    max_nodes: int = 50_000
+    max_int_digits: int = 18
+
+
+DEFAULT_LIMITS = Limits()
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """Why a file could not be read, at a 1-based line and column."""
+
+    line: int
+    column: int
+    code: str
+    message: str
+
+
+@dataclass(slots=True)
+class Document:
+    """Plain data with where each value (and each mapping key) stands in the file."""
+
+    data: Any
+    value_at: dict[Loc, Pos] = field(default_factory=dict)
+    key_at: dict[Loc, Pos] = field(default_factory=dict)
+
+    def position(self, loc: Loc, *, key: bool = False) -> Pos:
+        """The position of ``loc``, or of its nearest ancestor that has one."""
+        while True:
+            if key and loc in self.key_at:
+                return self.key_at[loc]
+            if loc in self.value_at:
+                return self.value_at[loc]
+            if not loc:
+                return (1, 1)
+            loc = loc[:-1]
+
+
+class _Refused(Exception):
+    def __init__(self, problem: Problem) -> None:
+        super().__init__(problem.message)
+        self.problem = problem
+
+
+# Characters no record text may hold: C0/C1 controls (bar tab and line ends), DEL,
+# bidirectional overrides and isolates (the "Trojan Source" set), stray BOMs,
+# non-characters and surrogates.
+FORBIDDEN = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ufeff\ufffe\uffff"
+    "\ud800-\udfff]"
+)
+_TAB_INDENT = re.compile(r"^ *\t", re.MULTILINE)
+
+_NULL = frozenset({"", "~", "null", "Null", "NULL"})
+_TRUE = frozenset({"true", "True", "TRUE"})
+_FALSE = frozenset({"false", "False", "FALSE"})
+_INT10 = re.compile(r"[-+]?[0-9]+")
+_INT8 = re.compile(r"0o[0-7]+")
+_INT16 = re.compile(r"0x[0-9a-fA-F]+")
+_FLOAT = re.compile(r"[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?")
+_INF = re.compile(r"([-+]?)\.(?:inf|Inf|INF)")
+_NAN = re.compile(r"\.(?:nan|NaN|NAN)")
+
+
+def pos_of(text: str, index: int) -> Pos:
+    """1-based line and column (in characters) of a character index."""
+    line_start = text.rfind("\n", 0, index) + 1
+    return (text.count("\n", 0, index) + 1, index - line_start + 1)
+
+
+def decode(raw: bytes) -> str | Problem:
+    """Strict UTF-8 (a leading BOM allowed), or a problem at the first bad byte."""
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return Problem(1, 1, "Y103", "the file is UTF-16 or UTF-32; save it as UTF-8")
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw.count(b"\n", 0, exc.start) + 1
+        start = raw.rfind(b"\n", 0, exc.start) + 1
+        column = len(raw[start : exc.start].decode("utf-8", "replace")) + 1
+        return Problem(line, column, "Y103",
+                       f"byte 0x{raw[exc.start]:02x} is not valid UTF-8; save the file as UTF-8")
+    return text.removeprefix("\ufeff")
+
+
+def precheck(text: str) -> Problem | None:
+    """Problems visible in the text itself, found before any parsing."""
+    bad = FORBIDDEN.search(text)
+    if bad:
+        line, column = pos_of(text, bad.start())
+        return Problem(line, column, "Y112",
+                       f"character U+{ord(bad.group()):04X} is not allowed in a record; "
+                       "remove it")
+    tab = _TAB_INDENT.search(text)
+    if tab:
+        line, column = pos_of(text, tab.end() - 1)
+        return Problem(line, column, "Y104", "indentation uses a tab; indent with spaces")
+    return None
+
+
+def read(raw: bytes, limits: Limits = DEFAULT_LIMITS) -> Document | Problem:
+    """Read one file's bytes into a ``Document``, or say why not."""
+    if len(raw) > limits.max_bytes:
+        return Problem(1, 1, "Y109",
+                       f"the file is {len(raw):,} bytes; a record file may be at most "
+                       f"{limits.max_bytes:,}")
+    text = decode(raw)
+    if isinstance(text, Problem):
+        return text
+    problem = precheck(text)
+    if problem:
+        return problem
+    try:
+        events = _prescan(text, limits)
+        return _build(events, limits)
+    except _Refused as refused:
+        return refused.problem
+    except yaml.MarkedYAMLError as exc:
+        return _syntax_problem(exc)
+    except (yaml.YAMLError, UnicodeError) as exc:
+        return Problem(1, 1, "Y101", f"not readable as YAML: {exc}")
+
+
+def _syntax_problem(exc: yaml.MarkedYAMLError) -> Problem:
+    mark = exc.problem_mark or exc.context_mark
+    line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    what = " ".join(part for part in (exc.context, exc.problem) if part)
+    return Problem(line, column, "Y101", f"YAML syntax error: {what or 'unreadable'}")
+
+
+def _at(event: Event) -> Pos:
+    return (event.start_mark.line + 1, event.start_mark.column + 1)
+
+
+def _refuse(event: Event, code: str, message: str) -> _Refused:
+    line, column = _at(event)
+    return _Refused(Problem(line, column, code, message))
+
+
+def _prescan(text: str, limits: Limits) -> list[Event]:
+    """Collect the events, refusing what records never need before building anything."""
+    parser = _PARSER(text)
+    events: list[Event] = []
+    depth = nodes = documents = 0
+    try:
+        while parser.check_event():
+            event = parser.get_event()
+            if isinstance(event, DocumentStartEvent):
+                documents += 1
+                if documents > 1:
+                    raise _refuse(event, "Y105",
+                                  "a second YAML document starts here; one record per file")
+            elif isinstance(event, AliasEvent):
+                raise _refuse(event, "Y106", "aliases (*name) are refused; write the value out")
+            elif isinstance(event, NodeEvent):
+                if event.anchor is not None:
+                    raise _refuse(event, "Y106",
+                                  f"anchor &{event.anchor} is refused; records are plain data")
+                if event.tag is not None:
+                    raise _refuse(event, "Y107", f"tag {event.tag} is refused; remove it")
+                nodes += 1
+                if nodes > limits.max_nodes:
+                    raise _refuse(event, "Y111",
+                                  f"more than {limits.max_nodes:,} values in one file")
+                if isinstance(event, CollectionStartEvent):
+                    depth += 1
+                    if depth > limits.max_depth:
+                        raise _refuse(event, "Y110",
+                                      f"nested more than {limits.max_depth} levels deep")
+            elif isinstance(event, (MappingEndEvent, SequenceEndEvent)):
+                depth -= 1
+            events.append(event)
+    finally:
+        parser.dispose()
+    return events
+
+
+def resolve(value: str, limits: Limits = DEFAULT_LIMITS) -> Any:
+    """A plain scalar's value under the YAML 1.2 core schema."""
+    if value in _NULL:
+        return None
+    if value in _TRUE:
+        return True
+    if value in _FALSE:
+        return False
+    first = value[0]
+    if first.isdigit() or first in "+-.":
+        if _INT10.fullmatch(value):
+            return _int(value, 10, limits)
+        if _INT8.fullmatch(value):
+            return _int(value[2:], 8, limits)
+        if _INT16.fullmatch(value):
+            return _int(value[2:], 16, limits)
+        if _FLOAT.fullmatch(value):
+            return float(value)
+        inf = _INF.fullmatch(value)
+        if inf:
+            return float(f"{inf.group(1)}inf")
+        if _NAN.fullmatch(value):
+            return float("nan")
+    return value
+
+
+class _OutOfRange(ValueError):
+    pass
+
+
+def _int(digits: str, base: int, limits: Limits) -> int:
+    if len(digits.lstrip("+-")) > limits.max_int_digits:
+        raise _OutOfRange(digits)
+    return int(digits, base)
+
+
+def _build(events: list[Event], limits: Limits) -> Document:
+    doc = Document(data=None)
+    # Each open collection: (container, loc, keys seen so far, pending key or None).
+    stack: list[tuple[Any, Loc, set[str], str | None]] = []
+    root_set = False
+
+    def place(value: Any, event: Event) -> Loc:
+        nonlocal root_set
+        if not stack:
+            doc.data, root_set = value, True
+            loc: Loc = ()
+        else:
+            container, parent, keys, pending = stack[-1]
+            if isinstance(container, list):
+                loc = (*parent, len(container))
+                container.append(value)
+            else:
+                assert pending is not None
+                loc = (*parent, pending)
+                container[pending] = value
+                stack[-1] = (container, parent, keys, None)
+        doc.value_at[loc] = _at(event)
+        return loc
+
+    for event in events:
+        if isinstance(event, ScalarEvent):
+            if stack and isinstance(stack[-1][0], dict) and stack[-1][3] is None:
+                _take_key(doc, stack, event)
+                continue
+            place(_scalar(event, limits), event)
+        elif isinstance(event, (MappingStartEvent, SequenceStartEvent)):
+            if stack and isinstance(stack[-1][0], dict) and stack[-1][3] is None:
+                raise _refuse(event, "Y115", "a key must be a plain string, not a collection")
+            container: Any = {} if isinstance(event, MappingStartEvent) else []
+            loc = place(container, event)
+            stack.append((container, loc, set(), None))
+        elif isinstance(event, (MappingEndEvent, SequenceEndEvent)):
+            stack.pop()
+    if not root_set or doc.data is None:
+        raise _Refused(Problem(1, 1, "Y113", "the file holds no record"))
+    if not isinstance(doc.data, dict):
+        line, column = doc.value_at[()]
+        raise _Refused(Problem(line, column, "Y114",
+                               "the top level must be a mapping of field: value"))
+    return doc
+
+
+def _take_key(doc: Document, stack: list[tuple[Any, Loc, set[str], str | None]],
+              event: ScalarEvent) -> None:
+    container, parent, keys, _ = stack[-1]
+    plain = event.implicit[0]
+    if plain and event.value == "<<":
+        raise _refuse(event, "Y108", "merge keys (<<) are refused; write each field out")
+    if plain and not _is_string(event.value):
+        raise _refuse(event, "Y115", f"key {event.value!r} must be a plain string")
+    key = event.value
+    if key in keys:
+        raise _refuse(event, "Y102", f"duplicate key {key!r}; a key may appear once")
+    keys.add(key)
+    doc.key_at[(*parent, key)] = _at(event)
+    stack[-1] = (container, parent, keys, key)
+
+
+def _is_string(value: str) -> bool:
+    try:
+        return isinstance(resolve(value), str)
+    except _OutOfRange:
+        return False
+
+
+def _scalar(event: ScalarEvent, limits: Limits) -> Any:
+    if not event.implicit[0]:  # quoted or block scalar: always a string
+        bad = FORBIDDEN.search(event.value)
+        if bad:
+            raise _refuse(event, "Y112",
+                          f"character U+{ord(bad.group()):04X} is not allowed in a record")
+        return event.value
+    try:
+        return resolve(event.value, limits)
+    except _OutOfRange:
+        raise _refuse(event, "Y116",
+                      f"number {event.value[:24]}... has more than {limits.max_int_digits} "
+                      "digits") from None
