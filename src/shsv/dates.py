@@ -54,8 +54,13 @@ MONTHS = {name.lower(): number for number, name in enumerate(calendar.month_name
 MONTHS.update({name.lower(): number for number, name in enumerate(calendar.month_abbr) if name})
 # (first month, last month, year offset of the last month)
 SEASONS = {
-    "early": (1, 4, 0), "mid": (5, 8, 0), "late": (9, 12, 0),
-    "spring": (3, 5, 0), "summer": (6, 8, 0), "autumn": (9, 11, 0), "winter": (12, 2, 1),
+    "early": (1, 4, 0),
+    "mid": (5, 8, 0),
+    "late": (9, 12, 0),
+    "spring": (3, 5, 0),
+    "summer": (6, 8, 0),
+    "autumn": (9, 11, 0),
+    "winter": (12, 2, 1),
 }
 FORMS = (
     "YYYY-MM-DD, '26 July 2011', 'May 2012' or 2012-05, 'Q1 2010', 'H2 2014', "
@@ -90,8 +95,9 @@ def _month_end(year: int, month: int) -> date:
     return date(year, month, calendar.monthrange(year, month)[1])
 
 
-def _months(text: str, year: int, first: int, last: int, offset: int,
-            precision: Precision) -> DateSpan:
+def _months(
+    text: str, year: int, first: int, last: int, offset: int, precision: Precision
+) -> DateSpan:
     return DateSpan(text, date(year, first, 1), _month_end(year + offset, last), precision)
 
 

@@ -41,6 +41,6 @@ def read_fast(raw: bytes, limits: Limits = DEFAULT_LIMITS) -> dict[str, Any] | N
         return None
     try:
         data = yaml_rs.loads(text, parse_datetime=False)
-    except Exception:  # noqa: BLE001 - any failure is the exact reader's to explain
+    except Exception:
         return None
     return data if isinstance(data, dict) and data else None

@@ -48,8 +48,9 @@ def date_of(repo: Repository, record: Record) -> str | None:
         return record.started.text if record.started else None
     if isinstance(record, Organisation):
         return record.formed.text if record.formed else None
-    if isinstance(record, Arrangement) and record.status:
-        return record.status[-1].date.text
+    if isinstance(record, Arrangement):
+        dated = [change.date for change in record.status if change.date]
+        return dated[-1].text if dated else None
     return None
 
 

@@ -25,7 +25,7 @@ class Repository:
 
     @classmethod
     def load(cls, root: Path, as_of: date) -> Repository:
-        from shsv.validate import run  # noqa: PLC0415 - keeps this module light to import
+        from shsv.validate import run
 
         outcome = run(root, Context(as_of=as_of), keep_records=True)
         return cls(root, outcome.records, outcome.paths, outcome.diagnostics, outcome.files)
@@ -35,8 +35,9 @@ class Repository:
         return [d for d in self.diagnostics if d.severity is Severity.ERROR]
 
     def of_kind(self, model: type[R]) -> list[R]:
-        return sorted((r for r in self.records.values() if isinstance(r, model)),
-                      key=lambda r: r.id)
+        return sorted(
+            (r for r in self.records.values() if isinstance(r, model)), key=lambda r: r.id
+        )
 
     def find(self, record_id: str, model: type[R]) -> R | None:
         record = self.records.get(record_id)
@@ -53,7 +54,9 @@ class Repository:
         problems = [d for d in self.errors if d.path.endswith(f"/{record_id}.yaml")]
         if problems:
             first = problems[0]
-            raise RecordError(f"{kind} {record_id} has errors, e.g. {first.path}:{first.line}:"
-                             f"{first.column}: {first.code} {first.message}; "
-                             "run shsv validate")
+            raise RecordError(
+                f"{kind} {record_id} has errors, e.g. {first.path}:{first.line}:"
+                f"{first.column}: {first.code} {first.message}; "
+                "run shsv validate"
+            )
         raise UsageError(f"no {kind} has the id {record_id}; shsv list {kind}s shows them")

@@ -9,13 +9,28 @@ from shsv.rules import RULES
 
 def render(format: str) -> str:
     if format == "json":
-        return json.dumps([{"code": r.code, "name": r.name, "severity": r.severity.value,
-                            "summary": r.summary, "citation": r.citation or None}
-                           for r in RULES], indent=2) + "\n"
+        return (
+            json.dumps(
+                [
+                    {
+                        "code": r.code,
+                        "name": r.name,
+                        "severity": r.severity.value,
+                        "summary": r.summary,
+                        "citation": r.citation or None,
+                    }
+                    for r in RULES
+                ],
+                indent=2,
+            )
+            + "\n"
+        )
     if format == "markdown":
         lines = ["| code | name | severity | what it means | law |", "|---|---|---|---|---|"]
-        lines += [f"| {r.code} | {r.name} | {r.severity.value} | {r.summary} | "
-                  f"{r.citation} |" for r in RULES]
+        lines += [
+            f"| {r.code} | {r.name} | {r.severity.value} | {r.summary} | {r.citation} |"
+            for r in RULES
+        ]
         return "\n".join(lines) + "\n"
     out = []
     for r in RULES:

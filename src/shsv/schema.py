@@ -55,12 +55,16 @@ def _finding(error: ErrorDetails) -> Finding:
     kind = error["type"]
     field = dotted(loc)
     if kind == "extra_forbidden":
-        return Finding("S201", loc,
-                       f"unknown field '{loc[-1]}'{_within(loc)}; check its spelling "
-                       "or remove it", on_key=True)
+        return Finding(
+            "S201",
+            loc,
+            f"unknown field '{loc[-1]}'{_within(loc)}; check its spelling or remove it",
+            on_key=True,
+        )
     if kind == "missing":
-        return Finding("S202", loc[:-1],
-                       f"missing required field '{loc[-1]}'{_within(loc)}", on_key=True)
+        return Finding(
+            "S202", loc[:-1], f"missing required field '{loc[-1]}'{_within(loc)}", on_key=True
+        )
     if kind in _EXPECTED or kind == "shsv_type":
         expected = _EXPECTED.get(kind)
         wanted = f"should be {expected}" if expected else error["msg"]

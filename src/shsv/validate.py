@@ -65,15 +65,22 @@ def place(rel: str, raw: bytes, findings: Iterable[Finding]) -> list[Diagnostic]
     return out
 
 
-def check_file(file: RecordFile, raw: bytes, context: registry.Context, *,
-               fast: bool = True) -> FileResult:
+def check_file(
+    file: RecordFile, raw: bytes, context: registry.Context, *, fast: bool = True
+) -> FileResult:
     """Phase one for one file: read it, check its schema and its own rules."""
     result = FileResult(file.rel)
     if file.folder is None:
         kinds = ", ".join(KINDS)
-        result.diagnostics.append(diagnostic(
-            file.rel, 1, 1, "R306", f"not in a kind folder; move it under {DATA}/ into one "
-                                    f"of: {kinds}"))
+        result.diagnostics.append(
+            diagnostic(
+                file.rel,
+                1,
+                1,
+                "R306",
+                f"not in a kind folder; move it under {DATA}/ into one of: {kinds}",
+            )
+        )
         return result
     data = read_fast(raw) if fast else None
     if data is None:
@@ -85,8 +92,14 @@ def check_file(file: RecordFile, raw: bytes, context: registry.Context, *,
     record, findings = schema.check(KINDS[file.folder], data)
     if record is not None:
         if record.id != file.stem:
-            findings.append(Finding("R303", ("id",), f"id {record.id} differs from the file "
-                                    f"name {file.path.name}; rename one to match the other"))
+            findings.append(
+                Finding(
+                    "R303",
+                    ("id",),
+                    f"id {record.id} differs from the file "
+                    f"name {file.path.name}; rename one to match the other",
+                )
+            )
         findings.extend(registry.run(record, context))
         result.summary = summarise(record, file.rel)
         result.record = record
@@ -96,8 +109,9 @@ def check_file(file: RecordFile, raw: bytes, context: registry.Context, *,
 
 def read_file(root: Path, file: RecordFile) -> bytes | Diagnostic:
     if not inside(root, file.path):
-        return diagnostic(file.rel, 1, 1, "Y117",
-                          "the file is a link to outside the repository; refused")
+        return diagnostic(
+            file.rel, 1, 1, "Y117", "the file is a link to outside the repository; refused"
+        )
     try:
         return file.path.read_bytes()
     except OSError as exc:
@@ -107,35 +121,47 @@ def read_file(root: Path, file: RecordFile) -> bytes | Diagnostic:
 Progress = Callable[[int, int], None]
 
 
-def run(root: Path, context: registry.Context, *, fast: bool = True,
-        keep_records: bool = False, progress: Progress | None = None) -> Outcome:
+def run(
+    root: Path,
+    context: registry.Context,
+    *,
+    fast: bool = True,
+    keep_records: bool = False,
+    progress: Progress | None = None,
+) -> Outcome:
     """Validate every record file under ``root/data``."""
     files = discover(root)
     diagnostics: list[Diagnostic] = []
     summaries: list[Summary] = []
+    broken: set[str] = set()
     outcome = Outcome(diagnostics, len(files))
     for done, file in enumerate(files, 1):
         raw = read_file(root, file)
         if isinstance(raw, Diagnostic):
             diagnostics.append(raw)
+            broken.add(file.stem)
             continue
         result = check_file(file, raw, context, fast=fast)
         diagnostics.extend(result.diagnostics)
-        if result.summary:
+        if result.summary is None:
+            broken.add(file.stem)
+        else:
             summaries.append(result.summary)
             outcome.paths.setdefault(result.summary.id, file.rel)
         if keep_records and result.record is not None:
             outcome.records.setdefault(result.record.id, result.record)
         if progress:
             progress(done, len(files))
-    diagnostics.extend(cross_diagnostics(root, summaries))
+    diagnostics.extend(cross_diagnostics(root, summaries, frozenset(broken)))
     diagnostics.sort()
     return outcome
 
 
-def cross_diagnostics(root: Path, summaries: list[Summary]) -> list[Diagnostic]:
+def cross_diagnostics(
+    root: Path, summaries: list[Summary], broken: frozenset[str] = frozenset()
+) -> list[Diagnostic]:
     by_file: dict[str, list[Finding]] = {}
-    for rel, finding in check_all(summaries):
+    for rel, finding in check_all(summaries, broken):
         by_file.setdefault(rel, []).append(finding)
     out: list[Diagnostic] = []
     for rel, findings in by_file.items():

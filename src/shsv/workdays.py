@@ -8,7 +8,7 @@ from functools import cache
 
 @cache
 def _bank_holidays(year: int) -> frozenset[date]:
-    import holidays  # noqa: PLC0415 - only the statutory day counts need it
+    import holidays
 
     return frozenset(holidays.country_holidays("GB", subdiv="ENG", years=year))
 

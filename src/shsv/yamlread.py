@@ -77,7 +77,7 @@ class Document:
             loc = loc[:-1]
 
 
-class _Refused(Exception):
+class _RefusedError(Exception):
     def __init__(self, problem: Problem) -> None:
         super().__init__(problem.message)
         self.problem = problem
@@ -87,8 +87,7 @@ class _Refused(Exception):
 # bidirectional overrides and isolates (the "Trojan Source" set), stray BOMs,
 # non-characters and surrogates.
 FORBIDDEN = re.compile(
-    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ufeff\ufffe\uffff"
-    "\ud800-\udfff]"
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ufeff\ufffe\uffff\ud800-\udfff]"
 )
 _TAB_INDENT = re.compile(r"^ *\t", re.MULTILINE)
 
@@ -119,8 +118,12 @@ def decode(raw: bytes) -> str | Problem:
         line = raw.count(b"\n", 0, exc.start) + 1
         start = raw.rfind(b"\n", 0, exc.start) + 1
         column = len(raw[start : exc.start].decode("utf-8", "replace")) + 1
-        return Problem(line, column, "Y103",
-                       f"byte 0x{raw[exc.start]:02x} is not valid UTF-8; save the file as UTF-8")
+        return Problem(
+            line,
+            column,
+            "Y103",
+            f"byte 0x{raw[exc.start]:02x} is not valid UTF-8; save the file as UTF-8",
+        )
     return text.removeprefix("\ufeff")
 
 
@@ -129,9 +132,12 @@ def precheck(text: str) -> Problem | None:
     bad = FORBIDDEN.search(text)
     if bad:
         line, column = pos_of(text, bad.start())
-        return Problem(line, column, "Y112",
-                       f"character U+{ord(bad.group()):04X} is not allowed in a record; "
-                       "remove it")
+        return Problem(
+            line,
+            column,
+            "Y112",
+            f"character U+{ord(bad.group()):04X} is not allowed in a record; remove it",
+        )
     tab = _TAB_INDENT.search(text)
     if tab:
         line, column = pos_of(text, tab.end() - 1)
@@ -142,9 +148,12 @@ def precheck(text: str) -> Problem | None:
 def read(raw: bytes, limits: Limits = DEFAULT_LIMITS) -> Document | Problem:
     """Read one file's bytes into a ``Document``, or say why not."""
     if len(raw) > limits.max_bytes:
-        return Problem(1, 1, "Y109",
-                       f"the file is {len(raw):,} bytes; a record file may be at most "
-                       f"{limits.max_bytes:,}")
+        return Problem(
+            1,
+            1,
+            "Y109",
+            f"the file is {len(raw):,} bytes; a record file may be at most {limits.max_bytes:,}",
+        )
     text = decode(raw)
     if isinstance(text, Problem):
         return text
@@ -154,7 +163,7 @@ def read(raw: bytes, limits: Limits = DEFAULT_LIMITS) -> Document | Problem:
     try:
         events = _prescan(text, limits)
         return _build(events, limits)
-    except _Refused as refused:
+    except _RefusedError as refused:
         return refused.problem
     except yaml.MarkedYAMLError as exc:
         return _syntax_problem(exc)
@@ -170,12 +179,13 @@ def _syntax_problem(exc: yaml.MarkedYAMLError) -> Problem:
 
 
 def _at(event: Event) -> Pos:
-    return (event.start_mark.line + 1, event.start_mark.column + 1)
+    mark = event.start_mark
+    return (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
 
 
-def _refuse(event: Event, code: str, message: str) -> _Refused:
+def _refuse(event: Event, code: str, message: str) -> _RefusedError:
     line, column = _at(event)
-    return _Refused(Problem(line, column, code, message))
+    return _RefusedError(Problem(line, column, code, message))
 
 
 def _prescan(text: str, limits: Limits) -> list[Event]:
@@ -189,25 +199,31 @@ def _prescan(text: str, limits: Limits) -> list[Event]:
             if isinstance(event, DocumentStartEvent):
                 documents += 1
                 if documents > 1:
-                    raise _refuse(event, "Y105",
-                                  "a second YAML document starts here; one record per file")
+                    raise _refuse(
+                        event, "Y105", "a second YAML document starts here; one record per file"
+                    )
             elif isinstance(event, AliasEvent):
                 raise _refuse(event, "Y106", "aliases (*name) are refused; write the value out")
             elif isinstance(event, NodeEvent):
+                tag = getattr(event, "tag", None)
                 if event.anchor is not None:
-                    raise _refuse(event, "Y106",
-                                  f"anchor &{event.anchor} is refused; records are plain data")
-                if event.tag is not None:
-                    raise _refuse(event, "Y107", f"tag {event.tag} is refused; remove it")
+                    raise _refuse(
+                        event, "Y106", f"anchor &{event.anchor} is refused; records are plain data"
+                    )
+                if tag is not None:
+                    shown = tag.replace("tag:yaml.org,2002:", "!!")
+                    raise _refuse(event, "Y107", f"tag {shown} is refused; remove it")
                 nodes += 1
                 if nodes > limits.max_nodes:
-                    raise _refuse(event, "Y111",
-                                  f"more than {limits.max_nodes:,} values in one file")
+                    raise _refuse(
+                        event, "Y111", f"more than {limits.max_nodes:,} values in one file"
+                    )
                 if isinstance(event, CollectionStartEvent):
                     depth += 1
                     if depth > limits.max_depth:
-                        raise _refuse(event, "Y110",
-                                      f"nested more than {limits.max_depth} levels deep")
+                        raise _refuse(
+                            event, "Y110", f"nested more than {limits.max_depth} levels deep"
+                        )
             elif isinstance(event, (MappingEndEvent, SequenceEndEvent)):
                 depth -= 1
             events.append(event)
@@ -242,13 +258,13 @@ def resolve(value: str, limits: Limits = DEFAULT_LIMITS) -> Any:
     return value
 
 
-class _OutOfRange(ValueError):
+class _OutOfRangeError(ValueError):
     pass
 
 
 def _int(digits: str, base: int, limits: Limits) -> int:
     if len(digits.lstrip("+-")) > limits.max_int_digits:
-        raise _OutOfRange(digits)
+        raise _OutOfRangeError(digits)
     return int(digits, base)
 
 
@@ -291,16 +307,18 @@ def _build(events: list[Event], limits: Limits) -> Document:
         elif isinstance(event, (MappingEndEvent, SequenceEndEvent)):
             stack.pop()
     if not root_set or doc.data is None:
-        raise _Refused(Problem(1, 1, "Y113", "the file holds no record"))
+        raise _RefusedError(Problem(1, 1, "Y113", "the file holds no record"))
     if not isinstance(doc.data, dict):
         line, column = doc.value_at[()]
-        raise _Refused(Problem(line, column, "Y114",
-                               "the top level must be a mapping of field: value"))
+        raise _RefusedError(
+            Problem(line, column, "Y114", "the top level must be a mapping of field: value")
+        )
     return doc
 
 
-def _take_key(doc: Document, stack: list[tuple[Any, Loc, set[str], str | None]],
-              event: ScalarEvent) -> None:
+def _take_key(
+    doc: Document, stack: list[tuple[Any, Loc, set[str], str | None]], event: ScalarEvent
+) -> None:
     container, parent, keys, _ = stack[-1]
     plain = event.implicit[0]
     if plain and event.value == "<<":
@@ -318,7 +336,7 @@ def _take_key(doc: Document, stack: list[tuple[Any, Loc, set[str], str | None]],
 def _is_string(value: str) -> bool:
     try:
         return isinstance(resolve(value), str)
-    except _OutOfRange:
+    except _OutOfRangeError:
         return False
 
 
@@ -326,12 +344,15 @@ def _scalar(event: ScalarEvent, limits: Limits) -> Any:
     if not event.implicit[0]:  # quoted or block scalar: always a string
         bad = FORBIDDEN.search(event.value)
         if bad:
-            raise _refuse(event, "Y112",
-                          f"character U+{ord(bad.group()):04X} is not allowed in a record")
+            raise _refuse(
+                event, "Y112", f"character U+{ord(bad.group()):04X} is not allowed in a record"
+            )
         return event.value
     try:
         return resolve(event.value, limits)
-    except _OutOfRange:
-        raise _refuse(event, "Y116",
-                      f"number {event.value[:24]}... has more than {limits.max_int_digits} "
-                      "digits") from None
+    except _OutOfRangeError:
+        raise _refuse(
+            event,
+            "Y116",
+            f"number {event.value[:24]}... has more than {limits.max_int_digits} digits",
+        ) from None

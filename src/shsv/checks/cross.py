@@ -51,19 +51,24 @@ def summarise(record: Record, rel: str) -> Summary:
     if isinstance(record, Meeting):
         return Summary(rel, kind, record.id, found, date=record.date)
     if isinstance(record, Milestone):
-        return Summary(rel, kind, record.id, found, started=record.started,
-                       actual=record.actual)
+        return Summary(rel, kind, record.id, found, started=record.started, actual=record.actual)
     if isinstance(record, Report) and record.decision_type == "key":
         return Summary(rel, kind, record.id, found, key=_key_decision(record))
     return Summary(rel, kind, record.id, found)
 
 
 def _key_decision(report: Report) -> KeyDecision:
-    deciding = [(("meetings", i, "meeting"), ref.meeting)
-                for i, ref in enumerate(report.meetings) if ref.purpose == "decision"]
+    deciding = [
+        (("meetings", i, "meeting"), ref.meeting)
+        for i, ref in enumerate(report.meetings)
+        if ref.purpose == "decision"
+    ]
     if not deciding:
-        deciding = [(("meetings", i, "meeting"), ref.meeting)
-                    for i, ref in enumerate(report.meetings) if ref.purpose is None]
+        deciding = [
+            (("meetings", i, "meeting"), ref.meeting)
+            for i, ref in enumerate(report.meetings)
+            if ref.purpose is None
+        ]
     urgency = report.urgency
     return KeyDecision(
         published=report.forward_plan.published if report.forward_plan else None,
@@ -77,33 +82,51 @@ def _key_decision(report: Report) -> KeyDecision:
 Located = tuple[str, Finding]
 
 
-def check_all(summaries: list[Summary]) -> list[Located]:
-    """Every cross-record finding, each with the file it belongs to."""
+def check_all(summaries: list[Summary], broken: frozenset[str] = frozenset()) -> list[Located]:
+    """Every cross-record finding, each with the file it belongs to.
+
+    ``broken`` holds the ids (file names) of records that exist but failed phase one:
+    references to them are not reported again as unknown.
+    """
     by_id: dict[str, Summary] = {}
     found: list[Located] = []
     for summary in sorted(summaries, key=lambda s: s.rel):
         first = by_id.setdefault(summary.id, summary)
         if first is not summary:
-            found.append((summary.rel, Finding(
-                "R302", ("id",), f"id {summary.id} is already used by {first.rel}")))
+            found.append(
+                (
+                    summary.rel,
+                    Finding("R302", ("id",), f"id {summary.id} is already used by {first.rel}"),
+                )
+            )
     for summary in summaries:
-        found.extend((summary.rel, f) for f in _references(summary, by_id))
+        found.extend((summary.rel, f) for f in _references(summary, by_id, broken))
         if summary.key:
             found.extend((summary.rel, f) for f in _notice(summary.key, by_id))
     found.extend(_milestones(summaries, by_id))
     return found
 
 
-def _references(summary: Summary, by_id: dict[str, Summary]) -> Iterator[Finding]:
+def _references(
+    summary: Summary, by_id: dict[str, Summary], broken: frozenset[str]
+) -> Iterator[Finding]:
     for ref in summary.refs:
         target = by_id.get(ref.target)
         wanted = " or ".join(ref.kinds)
+        if target is None and ref.target in broken:
+            continue  # its own file's diagnostics say what is wrong
         if target is None:
-            yield Finding("R301", ref.loc, f"no {wanted} has the id {ref.target}; check the "
-                                           "spelling or add its record")
+            yield Finding(
+                "R301",
+                ref.loc,
+                f"no {wanted} has the id {ref.target}; check the spelling or add its record",
+            )
         elif target.kind not in ref.kinds:
-            yield Finding("R304", ref.loc, f"{ref.target} is a {target.kind} "
-                                           f"({target.rel}), but a {wanted} is needed here")
+            yield Finding(
+                "R304",
+                ref.loc,
+                f"{ref.target} is a {target.kind} ({target.rel}), but a {wanted} is needed here",
+            )
 
 
 def _notice(key: KeyDecision, by_id: dict[str, Summary]) -> Iterator[Finding]:
@@ -112,9 +135,13 @@ def _notice(key: KeyDecision, by_id: dict[str, Summary]) -> Iterator[Finding]:
         if meeting is None or meeting.kind != "meeting":
             continue  # reported as a reference problem
         if meeting.date is None or not meeting.date.exact:
-            yield Finding("D411", loc, f"meeting {meeting_id} has no exact date, so the "
-                                       "28 clear days' notice of this key decision cannot be "
-                                       "checked; give the meeting's date as YYYY-MM-DD")
+            yield Finding(
+                "D411",
+                loc,
+                f"meeting {meeting_id} has no exact date, so the "
+                "28 clear days' notice of this key decision cannot be "
+                "checked; give the meeting's date as YYYY-MM-DD",
+            )
             continue
         yield from _notice_for(key, loc, meeting.date.end)
 
@@ -122,26 +149,43 @@ def _notice(key: KeyDecision, by_id: dict[str, Summary]) -> Iterator[Finding]:
 def _notice_for(key: KeyDecision, loc: Loc, day: date) -> Iterator[Finding]:
     if key.urgency == "special-urgency":
         if not key.urgency_agreed:
-            yield Finding("D401", ("urgency",), "special urgency needs the agreement of the "
-                          f"scrutiny chair or chair of the council recorded (reg 11 of {REGS})",
-                          on_key=True)
+            yield Finding(
+                "D401",
+                ("urgency",),
+                "special urgency needs the agreement of the "
+                f"scrutiny chair or chair of the council recorded (reg 11 of {REGS})",
+                on_key=True,
+            )
         return
     if key.urgency == "general-exception":
         notice = key.urgency_notice
         if notice is None or clear_working_days(notice, day) < GENERAL_EXCEPTION_DAYS:
-            yield Finding("D401", ("urgency",), "the general exception needs notice at least "
-                          f"five clear days before the meeting (reg 10 of {REGS})", on_key=True)
+            yield Finding(
+                "D401",
+                ("urgency",),
+                "the general exception needs notice at least "
+                f"five clear days before the meeting (reg 10 of {REGS})",
+                on_key=True,
+            )
         return
     if key.published is None:
-        yield Finding("D402", loc, "key decision: record forward_plan.published, the day it "
-                                   "entered the forward plan, so its notice can be checked")
+        yield Finding(
+            "D402",
+            loc,
+            "key decision: record forward_plan.published, the day it "
+            "entered the forward plan, so its notice can be checked",
+        )
         return
     days = clear_days_between(key.published, day)
     if days < NOTICE_DAYS:
-        yield Finding("D401", loc, f"key decision published in the forward plan only {days} "
-                      f"clear days before the meeting on {day.isoformat()}; "
-                      f"{NOTICE_DAYS} are needed unless the general exception or special "
-                      "urgency procedure is recorded (regs 9-11)")
+        yield Finding(
+            "D401",
+            loc,
+            f"key decision published in the forward plan only {days} "
+            f"clear days before the meeting on {day.isoformat()}; "
+            f"{NOTICE_DAYS} are needed unless the general exception or special "
+            "urgency procedure is recorded (regs 9-11)",
+        )
 
 
 def _milestones(summaries: list[Summary], by_id: dict[str, Summary]) -> Iterator[Located]:
@@ -154,14 +198,25 @@ def _milestones(summaries: list[Summary], by_id: dict[str, Summary]) -> Iterator
             if ref.kinds != ("milestone",) or target is None or target.kind != "milestone":
                 continue
             graph[summary.id].append((ref.loc, ref.target))
-            if summary.actual and target.actual and summary.actual.end < (
-                    target.actual.start or target.actual.end):
-                yield summary.rel, Finding(
-                    "D412", ref.loc, f"done {summary.actual}, before {ref.target}, which it "
-                                     f"depends on, was done ({target.actual})")
+            if (
+                summary.actual
+                and target.actual
+                and summary.actual.end < (target.actual.start or target.actual.end)
+            ):
+                yield (
+                    summary.rel,
+                    Finding(
+                        "D412",
+                        ref.loc,
+                        f"done {summary.actual}, before {ref.target}, which it "
+                        f"depends on, was done ({target.actual})",
+                    ),
+                )
     for milestone, loc, cycle in _cycles(graph):
-        yield by_id[milestone].rel, Finding(
-            "R305", loc, "dependencies form a cycle: " + " -> ".join(cycle))
+        yield (
+            by_id[milestone].rel,
+            Finding("R305", loc, "dependencies form a cycle: " + " -> ".join(cycle)),
+        )
 
 
 def _cycles(graph: dict[str, list[tuple[Loc, str]]]) -> Iterator[tuple[str, Loc, list[str]]]:
@@ -181,7 +236,7 @@ def _cycles(graph: dict[str, list[tuple[Loc, str]]]) -> Iterator[tuple[str, Loc,
                 continue
             loc, target = edge
             if state.get(target) == 1:
-                yield path[-1], loc, [*path[path.index(target):], target]
+                yield path[-1], loc, [*path[path.index(target) :], target]
             elif target not in state:
                 state[target] = 1
                 path.append(target)

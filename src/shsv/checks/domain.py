@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterable, Iterator
 from datetime import date
@@ -19,11 +20,20 @@ SCHEDULE_12A = "Schedule 12A to the Local Government Act 1972"
 
 def _paragraph(value: int | None, loc: Loc, what: str) -> Iterator[Finding]:
     if value is None:
-        yield Finding("D403", loc, f"{what} is exempt but names no paragraph of {SCHEDULE_12A}; "
-                                   "give the paragraph (1 to 7)", on_key=True)
+        yield Finding(
+            "D403",
+            loc,
+            f"{what} is exempt but names no paragraph of {SCHEDULE_12A}; "
+            "give the paragraph (1 to 7)",
+            on_key=True,
+        )
     elif not 1 <= value <= 7:
-        yield Finding("D403", loc, f"paragraph {value} is not one of the seven paragraphs "
-                                   f"(1 to 7) of Part 1 of {SCHEDULE_12A}")
+        yield Finding(
+            "D403",
+            loc,
+            f"paragraph {value} is not one of the seven paragraphs "
+            f"(1 to 7) of Part 1 of {SCHEDULE_12A}",
+        )
 
 
 @check(Report, "D403")
@@ -35,16 +45,21 @@ def exempt_paragraph(report: Report, context: Context) -> Iterable[Finding]:
     papers = report.background_papers
     if papers is not None:
         if papers.exempt_paragraph is not None:
-            yield from _paragraph(papers.exempt_paragraph,
-                                  ("background_papers", "exempt_paragraph"), "")
+            yield from _paragraph(
+                papers.exempt_paragraph, ("background_papers", "exempt_paragraph"), ""
+            )
         for i, paper in enumerate(papers.papers):
             if paper.exempt_paragraph is not None:
-                yield from _paragraph(paper.exempt_paragraph,
-                                      ("background_papers", "papers", i, "exempt_paragraph"), "")
+                yield from _paragraph(
+                    paper.exempt_paragraph,
+                    ("background_papers", "papers", i, "exempt_paragraph"),
+                    "",
+                )
     for i, appendix in enumerate(report.appendices):
         if appendix.exempt_paragraph is not None:
-            yield from _paragraph(appendix.exempt_paragraph,
-                                  ("appendices", i, "exempt_paragraph"), "")
+            yield from _paragraph(
+                appendix.exempt_paragraph, ("appendices", i, "exempt_paragraph"), ""
+            )
 
 
 @check(Meeting, "D404", "D411")
@@ -56,15 +71,22 @@ def agenda_notice(meeting: Meeting, context: Context) -> Iterable[Finding]:
     if published is None:
         return
     if meeting.date is None or not meeting.date.exact:
-        yield Finding("D411", ("date",), "the meeting date must be an exact day "
-                      "(YYYY-MM-DD) to check the five clear days' notice of its agenda",
-                      on_key=meeting.date is None)
+        yield Finding(
+            "D411",
+            ("date",),
+            "the meeting date must be an exact day "
+            "(YYYY-MM-DD) to check the five clear days' notice of its agenda",
+            on_key=meeting.date is None,
+        )
         return
     days = clear_working_days(published, meeting.date.end)
     if days < 5:
-        yield Finding("D404", ("agenda_published",),
-                      f"the agenda was published {days} clear day(s) before the meeting on "
-                      f"{meeting.date.end.isoformat()}; section 100B needs at least five")
+        yield Finding(
+            "D404",
+            ("agenda_published",),
+            f"the agenda was published {days} clear day(s) before the meeting on "
+            f"{meeting.date.end.isoformat()}; section 100B needs at least five",
+        )
 
 
 def _person(name: str) -> str:
@@ -74,11 +96,17 @@ def _person(name: str) -> str:
 @check(Decision, "D405")
 def mover_seconder(decision: Decision, context: Context) -> Iterable[Finding]:
     """The mover and the seconder of a motion are two different members."""
-    if decision.moved_by and decision.seconded_by \
-            and _person(decision.moved_by) == _person(decision.seconded_by):
-        yield Finding("D405", ("seconded_by",),
-                      f"{decision.seconded_by} cannot second their own motion; "
-                      "name the member who seconded it")
+    if (
+        decision.moved_by
+        and decision.seconded_by
+        and _person(decision.moved_by) == _person(decision.seconded_by)
+    ):
+        yield Finding(
+            "D405",
+            ("seconded_by",),
+            f"{decision.seconded_by} cannot second their own motion; "
+            "name the member who seconded it",
+        )
 
 
 @check(Decision, "D406")
@@ -91,12 +119,16 @@ def vote_count(decision: Decision, context: Context) -> Iterable[Finding]:
         value = getattr(vote, field)
         if value:
             did = "voted against" if field == "against" else "abstained"
-            yield Finding("D406", ("vote", field),
-                          f"the vote is recorded as unanimous but {value} member(s) {did}; "
-                          "correct the counts or 'unanimous'")
+            yield Finding(
+                "D406",
+                ("vote", field),
+                f"the vote is recorded as unanimous but {value} member(s) {did}; "
+                "correct the counts or 'unanimous'",
+            )
     if vote.in_favour == 0:
-        yield Finding("D406", ("vote", "in_favour"),
-                      "a unanimous vote has at least one member in favour")
+        yield Finding(
+            "D406", ("vote", "in_favour"), "a unanimous vote has at least one member in favour"
+        )
 
 
 def _preferred(questions: list[OptionsQuestion], loc: Loc) -> Iterator[Finding]:
@@ -104,9 +136,12 @@ def _preferred(questions: list[OptionsQuestion], loc: Loc) -> Iterator[Finding]:
         numbers = [option.number for option in question.options]
         if question.preferred is not None and question.preferred not in numbers:
             offered = ", ".join(str(n) for n in numbers)
-            yield Finding("D407", (*loc, i, "preferred"),
-                          f"preferred option {question.preferred} is not among the options "
-                          f"offered ({offered})")
+            yield Finding(
+                "D407",
+                (*loc, i, "preferred"),
+                f"preferred option {question.preferred} is not among the options "
+                f"offered ({offered})",
+            )
 
 
 def _section_options(sections: list[Section], loc: Loc) -> Iterator[Finding]:
@@ -127,9 +162,13 @@ def decision_options(decision: Decision, context: Context) -> Iterable[Finding]:
     gives the alternatives considered (2012 Regulations, reg 12)."""
     yield from _preferred(decision.options, ("options",))
     if not decision.options:
-        yield Finding("D413", ("title",),
-                      "the decision records no options; reg 12 asks for the alternative "
-                      "options considered and rejected", on_key=True)
+        yield Finding(
+            "D413",
+            ("title",),
+            "the decision records no options; reg 12 asks for the alternative "
+            "options considered and rejected",
+            on_key=True,
+        )
 
 
 @check(Arrangement, "D410", "D414", "D416")
@@ -139,24 +178,31 @@ def arrangement_rules(arrangement: Arrangement, context: Context) -> Iterable[Fi
     if arrangement.cost_shares:
         total = sum(share.percent for share in arrangement.cost_shares)
         if abs(total - 100) > 0.05:
-            yield Finding("D410", ("cost_shares",),
-                          f"cost shares add up to {total:g}%, not 100%")
+            yield Finding("D410", ("cost_shares",), f"cost shares add up to {total:g}%, not 100%")
     partners = set(arrangement.partners)
     if partners:
         if arrangement.lead and arrangement.lead not in partners:
-            yield Finding("D414", ("lead",),
-                          f"lead {arrangement.lead} is not one of the partners; add it to "
-                          "partners")
+            yield Finding(
+                "D414",
+                ("lead",),
+                f"lead {arrangement.lead} is not one of the partners; add it to partners",
+            )
         for i, share in enumerate(arrangement.cost_shares):
             if share.partner not in partners:
-                yield Finding("D414", ("cost_shares", i, "partner"),
-                              f"{share.partner} shares costs but is not one of the partners")
-    for i in range(1, len(arrangement.status)):
-        before, after = arrangement.status[i - 1].date, arrangement.status[i].date
+                yield Finding(
+                    "D414",
+                    ("cost_shares", i, "partner"),
+                    f"{share.partner} shares costs but is not one of the partners",
+                )
+    dated = [(i, change.date) for i, change in enumerate(arrangement.status) if change.date]
+    for (_, before), (i, after) in itertools.pairwise(dated):
         if after.end < before.end:
-            yield Finding("D416", ("status", i, "date"),
-                          f"status dated {after} comes after one dated {before}; keep the "
-                          "history oldest first")
+            yield Finding(
+                "D416",
+                ("status", i, "date"),
+                f"status dated {after} comes after one dated {before}; keep the "
+                "history oldest first",
+            )
 
 
 def _after(span: DateSpan | None, as_of: date) -> bool:
@@ -168,9 +214,10 @@ def milestone_dates(milestone: Milestone, context: Context) -> Iterable[Finding]
     """A milestone is not done before it started, and is not done after the as-of date."""
     started, actual = milestone.started, milestone.actual
     if started and actual and actual.end < (started.start or started.end):
-        yield Finding("D412", ("actual",),
-                      f"done {actual} is before it started ({started})")
+        yield Finding("D412", ("actual",), f"done {actual} is before it started ({started})")
     if _after(actual, context.as_of):
-        yield Finding("D415", ("actual",),
-                      f"recorded as done {actual}, after the as-of date "
-                      f"{context.as_of.isoformat()}")
+        yield Finding(
+            "D415",
+            ("actual",),
+            f"recorded as done {actual}, after the as-of date {context.as_of.isoformat()}",
+        )

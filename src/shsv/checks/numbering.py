@@ -27,8 +27,9 @@ def parse_number(written: str) -> tuple[int, ...] | None:
     return numbers
 
 
-def gaps(numbered: Sequence[tuple[Loc, str | None]], *, what: str,
-         start_at_one: bool = False) -> Iterator[Finding]:
+def gaps(
+    numbered: Sequence[tuple[Loc, str | None]], *, what: str, start_at_one: bool = False
+) -> Iterator[Finding]:
     """Findings where a sibling's number does not follow the one before it."""
     previous: tuple[int, ...] | None = None
     for loc, written in numbered:
@@ -37,23 +38,26 @@ def gaps(numbered: Sequence[tuple[Loc, str | None]], *, what: str,
         number = parse_number(written)
         if number is None:
             continue
+        letters = written.strip().strip("()").rstrip(".").isalpha()
         if previous is None:
             if start_at_one and number[-1] != 1:
                 yield Finding("D409", loc, f"{what} {written} should be numbered from 1")
-        elif len(number) != len(previous) or number[:-1] != previous[:-1] \
-                or number[-1] != previous[-1] + 1:
-            expected = _next(previous)
-            yield Finding("D409", loc,
-                          f"{what} {written} does not follow {_show(previous)}; "
-                          f"expected {expected}")
+        elif (
+            len(number) != len(previous)
+            or number[:-1] != previous[:-1]
+            or number[-1] != previous[-1] + 1
+        ):
+            before = _show(previous, letters)
+            expected = _show((*previous[:-1], previous[-1] + 1), letters)
+            yield Finding(
+                "D409", loc, f"{what} {written} does not follow {before}; expected {expected}"
+            )
         previous = number
 
 
-def _next(number: tuple[int, ...]) -> str:
-    return _show((*number[:-1], number[-1] + 1))
-
-
-def _show(number: tuple[int, ...]) -> str:
+def _show(number: tuple[int, ...], letters: bool = False) -> str:
+    if letters and len(number) == 1 and 1 <= number[0] <= 26:
+        return string.ascii_lowercase[number[0] - 1]
     return ".".join(str(part) for part in number)
 
 
@@ -78,43 +82,53 @@ def _recommendations(entries: list[Any], loc: Loc) -> Iterator[Finding]:
 
 
 def _sections(sections: list[Section], loc: Loc) -> Iterator[Finding]:
-    yield from gaps([((*loc, i, "number"), s.number) for i, s in enumerate(sections)],
-                    what="section")
+    yield from gaps(
+        [((*loc, i, "number"), s.number) for i, s in enumerate(sections)], what="section"
+    )
     for i, section in enumerate(sections):
         here = (*loc, i)
-        paragraphs = [((*here, "paragraphs", j, "number"), _number_of(p))
-                      for j, p in enumerate(section.paragraphs)]
-        yield from gaps(paragraphs, what="paragraph")
-        yield from _in_section(section, paragraphs)
+        paragraphs = [
+            ((*here, "paragraphs", j, "number"), _number_of(p))
+            for j, p in enumerate(section.paragraphs)
+        ]
+        misplaced = list(_in_section(section, paragraphs))
+        wrong = {finding.loc for finding in misplaced}
+        yield from gaps([p for p in paragraphs if p[0] not in wrong], what="paragraph")
+        yield from misplaced
         yield from _options(section.options, (*here, "options"))
         yield from _sections(section.subsections, (*here, "subsections"))
 
 
-def _in_section(section: Section, paragraphs: list[tuple[Loc, str | None]]
-                ) -> Iterator[Finding]:
+def _in_section(section: Section, paragraphs: list[tuple[Loc, str | None]]) -> Iterator[Finding]:
     major = parse_number(section.number) if section.number else None
     if not major:
         return
     for loc, written in paragraphs:
         number = parse_number(written) if written else None
         if number and len(number) > 1 and number[0] != major[0]:
-            yield Finding("D409", loc,
-                          f"paragraph {written} is in section {section.number}; "
-                          f"number it {major[0]}.n")
+            yield Finding(
+                "D409",
+                loc,
+                f"paragraph {written} is in section {section.number}; number it {major[0]}.n",
+            )
 
 
 def _options(questions: list[OptionsQuestion], loc: Loc) -> Iterator[Finding]:
     for i, question in enumerate(questions):
-        numbered = [((*loc, i, "options", j, "number"), str(o.number))
-                    for j, o in enumerate(question.options)]
+        numbered = [
+            ((*loc, i, "options", j, "number"), str(o.number))
+            for j, o in enumerate(question.options)
+        ]
         yield from gaps(numbered, what="option", start_at_one=True)
 
 
 @check(Decision, "D408", "D409")
 def decision_numbering(decision: Decision, context: Context) -> Iterable[Finding]:
     """Resolutions are numbered (1), (2), (3)... from 1 without gaps; options likewise."""
-    for finding in gaps([(("resolutions", i, "number"), str(r.number))
-                         for i, r in enumerate(decision.resolutions)],
-                        what="resolution", start_at_one=True):
+    for finding in gaps(
+        [(("resolutions", i, "number"), str(r.number)) for i, r in enumerate(decision.resolutions)],
+        what="resolution",
+        start_at_one=True,
+    ):
         yield Finding("D408", finding.loc, finding.message)
     yield from _options(decision.options, ("options",))

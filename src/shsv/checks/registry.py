@@ -35,12 +35,16 @@ class Check:
 CHECKS: list[Check] = []
 
 
-def check(kind: type[R], *codes: str) -> Callable[[Callable[[R, Context], Iterable[Finding]]],
-                                                   Callable[[R, Context], Iterable[Finding]]]:
+def check(
+    kind: type[R], *codes: str
+) -> Callable[
+    [Callable[[R, Context], Iterable[Finding]]], Callable[[R, Context], Iterable[Finding]]
+]:
     """Register a check of records of ``kind`` that may report ``codes``."""
 
-    def register(function: Callable[[R, Context], Iterable[Finding]]
-                 ) -> Callable[[R, Context], Iterable[Finding]]:
+    def register(
+        function: Callable[[R, Context], Iterable[Finding]],
+    ) -> Callable[[R, Context], Iterable[Finding]]:
         CHECKS.append(Check(kind, codes, function))
         return function
 

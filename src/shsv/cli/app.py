@@ -54,8 +54,12 @@ def _version(value: bool) -> None:
 
 @app.callback()
 def _root(
-    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
-                                          help="Print the version and exit.")] = False,
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", callback=_version, is_eager=True, help="Print the version and exit."
+        ),
+    ] = False,
 ) -> None:
     """Records, checks, papers and timelines for council shared-services programmes.
 
@@ -65,21 +69,29 @@ def _root(
 
 RootOption = Annotated[
     Path | None,
-    typer.Option("--root", help="The data repository (the folder holding data/). "
-                 "Default: the nearest one at or above the current directory.",
-                 file_okay=False, show_default=False),
+    typer.Option(
+        "--root",
+        help="The data repository (the folder holding data/). "
+        "Default: the nearest one at or above the current directory.",
+        file_okay=False,
+        show_default=False,
+    ),
 ]
 AsOfOption = Annotated[
     str | None,
-    typer.Option("--as-of", metavar="DATE", help="Judge the records as of this day "
-                 "(YYYY-MM-DD). Default: today.", show_default=False),
+    typer.Option(
+        "--as-of",
+        metavar="DATE",
+        help="Judge the records as of this day (YYYY-MM-DD). Default: today.",
+        show_default=False,
+    ),
 ]
 
 
 def as_of_date(value: str | None) -> date:
     if value is None:
         return date.today()
-    from shsv.dates import DateError, parse_day  # noqa: PLC0415
+    from shsv.dates import DateError, parse_day
 
     try:
         return parse_day(value)
@@ -88,7 +100,7 @@ def as_of_date(value: str | None) -> date:
 
 
 def root_of(value: Path | None) -> Path:
-    from shsv.layout import find_root  # noqa: PLC0415
+    from shsv.layout import find_root
 
     return find_root(value)
 
@@ -100,7 +112,7 @@ def use_color() -> bool:
 
 def choice(value: str, allowed: tuple[str, ...], option: str) -> str:
     if value not in allowed:
-        import difflib  # noqa: PLC0415
+        import difflib
 
         near = difflib.get_close_matches(value, allowed, n=1)
         hint = f"; did you mean {near[0]}?" if near else ""

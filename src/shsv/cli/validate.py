@@ -15,12 +15,19 @@ FORMATS = ("text", "json", "github")
 @app.command()
 def validate(
     root: RootOption = None,
-    format: Annotated[str | None, typer.Option(
-        "--format", "-f", help="text, json or github. Default: github when GITHUB_ACTIONS "
-        "is set, else text.", show_default=False)] = None,
+    format: Annotated[
+        str | None,
+        typer.Option(
+            "--format",
+            "-f",
+            help="text, json or github. Default: github when GITHUB_ACTIONS is set, else text.",
+            show_default=False,
+        ),
+    ] = None,
     as_of: AsOfOption = None,
-    strict: Annotated[bool, typer.Option(
-        "--strict", help="Fail (exit 1) on warnings too.")] = False,
+    strict: Annotated[
+        bool, typer.Option("--strict", help="Fail (exit 1) on warnings too.")
+    ] = False,
 ) -> None:
     """Check every record: YAML, schema, references and statutory rules.
 
@@ -29,10 +36,10 @@ def validate(
 
     Example: shsv validate --format json --as-of 2012-06-01
     """
-    from shsv.checks.registry import Context  # noqa: PLC0415
-    from shsv.diagnostics import Severity  # noqa: PLC0415
-    from shsv.reporters import REPORTERS, Totals  # noqa: PLC0415
-    from shsv.validate import run  # noqa: PLC0415
+    from shsv.checks.registry import Context
+    from shsv.diagnostics import Severity
+    from shsv.reporters import REPORTERS, Totals
+    from shsv.validate import run
 
     default = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
     name = choice(format or default, FORMATS, "--format")
@@ -40,20 +47,20 @@ def validate(
     records = len(outcome.paths)
     totals = Totals.of(outcome.diagnostics, outcome.files, records)
     typer.echo(REPORTERS[name](outcome.diagnostics, totals, use_color()), nl=False)
-    failed = totals.errors or (strict and any(
-        d.severity is Severity.WARNING for d in outcome.diagnostics))
+    failed = totals.errors or (
+        strict and any(d.severity is Severity.WARNING for d in outcome.diagnostics)
+    )
     raise typer.Exit(1 if failed else 0)
 
 
 @app.command()
 def rules(
-    format: Annotated[str, typer.Option("--format", "-f",
-                                        help="text, json or markdown.")] = "text",
+    format: Annotated[str, typer.Option("--format", "-f", help="text, json or markdown.")] = "text",
 ) -> None:
     """List every diagnostic code with its severity, explanation and legal citation.
 
     Example: shsv rules --format markdown
     """
-    from shsv.rulestable import render  # noqa: PLC0415
+    from shsv.rulestable import render
 
     typer.echo(render(choice(format, ("text", "json", "markdown"), "--format")), nl=False)

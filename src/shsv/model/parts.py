@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import Field
+from pydantic import Field, Tag
 
 from shsv.model.refs import DecisionRef, MeetingRefId, PartnerRef, ReportRef
 from shsv.model.types import (
+    MAP_FORM,
+    SHAPE,
     Day,
     Email,
     FuzzyDate,
@@ -16,8 +18,8 @@ from shsv.model.types import (
     Strict,
     Telephone,
     Text,
+    TextForm,
     Url,
-    text_or,
 )
 
 
@@ -59,7 +61,7 @@ class ListItem(Strict):
     items: list[ListEntry] = []
 
 
-ListEntry = text_or(ListItem)
+ListEntry = Annotated[TextForm | Annotated[ListItem, Tag(MAP_FORM)], SHAPE]
 
 
 class Table(Strict):
@@ -83,7 +85,7 @@ class Paragraph(Strict):
     table: Table | None = None
 
 
-ParagraphEntry = text_or(Paragraph)
+ParagraphEntry = Annotated[TextForm | Annotated[Paragraph, Tag(MAP_FORM)], SHAPE]
 
 
 class Option(Strict):
@@ -108,11 +110,31 @@ class OptionsQuestion(Strict):
 
 
 Role = Literal[
-    "introduction", "purpose", "background", "options", "conclusion", "policy-framework",
-    "impact-assessment", "financial", "other-resources", "human-resources",
-    "information-services", "property", "open-spaces", "s151-officer", "legal",
-    "monitoring-officer", "climate-change", "access-and-inclusion", "consultation",
-    "statutory-duties", "resources", "risks", "timetable", "scrutiny-comments", "reasons",
+    "introduction",
+    "purpose",
+    "background",
+    "options",
+    "conclusion",
+    "policy-framework",
+    "impact-assessment",
+    "financial",
+    "other-resources",
+    "human-resources",
+    "information-services",
+    "property",
+    "open-spaces",
+    "s151-officer",
+    "legal",
+    "monitoring-officer",
+    "climate-change",
+    "access-and-inclusion",
+    "consultation",
+    "statutory-duties",
+    "resources",
+    "risks",
+    "timetable",
+    "scrutiny-comments",
+    "reasons",
     "appendices",
 ]
 """What a standing section is; a house style gives it its heading when none is written."""
@@ -139,7 +161,7 @@ class Recommendation(Strict):
     items: list[RecommendationEntry] = []
 
 
-RecommendationEntry = text_or(Recommendation)
+RecommendationEntry = Annotated[TextForm | Annotated[Recommendation, Tag(MAP_FORM)], SHAPE]
 
 
 class MeetingRef(Strict):
@@ -224,7 +246,8 @@ class StatusChange(Strict):
     """An arrangement's status from a date, and why."""
 
     status: ArrangementStatus
-    date: FuzzyDate
+    date: FuzzyDate | None = None
+    """When; leave it out when the paper does not say (the decision may still date it)."""
     reason: Markdown | None = None
     report: ReportRef | None = None
     decision: DecisionRef | None = None

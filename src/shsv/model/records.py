@@ -31,7 +31,6 @@ from shsv.model.parts import (
 from shsv.model.refs import (
     ArrangementRef,
     CouncilRef,
-    DecisionRef,
     MeetingRefId,
     MilestoneRef,
     PartnerRef,
@@ -97,6 +96,8 @@ class Programme(Record):
     origin: Markdown | None = None
     """What started it, as the papers say."""
     description: list[Markdown] = []
+    principles: list[Markdown] = []
+    """Principles agreed for the whole programme (lead authority, location, cost sharing)."""
     related: list[ProgrammeRef] = []
     """Other programmes and initiatives that bear on this one."""
 
@@ -108,10 +109,18 @@ class Arrangement(Record):
     programme: ProgrammeRef
     services: list[Text] = []
     partners: list[PartnerRef] = []
-    model: Literal[
-        "lead-authority", "joint-committee", "joint-venture-company", "strategic-partnership",
-        "management-services", "shared-management", "other",
-    ] | None = None
+    model: (
+        Literal[
+            "lead-authority",
+            "joint-committee",
+            "joint-venture-company",
+            "strategic-partnership",
+            "management-services",
+            "shared-management",
+            "other",
+        ]
+        | None
+    ) = None
     provider: PartnerRef | None = None
     """The council or company that delivers the service for the partners."""
     lead: PartnerRef | None = None

@@ -68,8 +68,10 @@ def _plan(model: type[BaseModel]) -> tuple[tuple[str, tuple[str, ...] | None], .
         kinds = next((p.kinds for p in parts if isinstance(p, RefTo)), None)
         if kinds:
             plan.append((name, kinds))
-        elif any(isinstance(p, type) and issubclass(p, BaseModel) and p is not model
-                 and _plan(p) for p in parts):
+        elif any(
+            isinstance(p, type) and issubclass(p, BaseModel) and p is not model and _plan(p)
+            for p in parts
+        ):
             plan.append((name, None))
     return tuple(plan)
 

@@ -113,18 +113,15 @@ UNION_TAGS = frozenset({TEXT_FORM, MAP_FORM})
 def _shape(value: Any) -> str | None:
     if isinstance(value, str):
         return TEXT_FORM
-    if isinstance(value, dict) or isinstance(value, BaseModel):
+    if isinstance(value, (dict, BaseModel)):
         return MAP_FORM
     return None
 
 
-def text_or(model: Any) -> Any:
-    """A field that takes either Markdown text or the fuller ``model`` mapping."""
-    return Annotated[
-        Annotated[Markdown, Tag(TEXT_FORM)] | Annotated[model, Tag(MAP_FORM)],
-        Discriminator(
-            _shape,
-            custom_error_type="shsv_shape",
-            custom_error_message="expected text or a mapping of fields",
-        ),
-    ]
+SHAPE = Discriminator(
+    _shape,
+    custom_error_type="shsv_shape",
+    custom_error_message="expected text or a mapping of fields",
+)
+"""Tells a short text form from the fuller mapping form of the same field."""
+TextForm = Annotated[Markdown, Tag(TEXT_FORM)]

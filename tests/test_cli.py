@@ -1,0 +1,121 @@
+"""The command line through Typer's runner: exact output and exit codes."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from conftest import ROOT, TESTS, minimal, write_tree
+from shsv import __version__
+from shsv.cli import app
+from shsv.rules import RULES
+
+CASES = TESTS / "cases"
+
+
+def invoke(*args: str, env: dict[str, str] | None = None) -> tuple[int, str, str]:
+    result = CliRunner().invoke(app, list(args), env=env or {"GITHUB_ACTIONS": ""})
+    return result.exit_code, result.stdout, result.stderr
+
+
+def test_valid_repository_exits_0() -> None:
+    code, out, _ = invoke("validate", "--root", str(CASES / "valid" / "minimal"))
+    assert (code, out) == (0, "✓ no problems (4 files, 4 records checked)\n")
+
+
+def test_findings_exit_1_with_text_grouped_by_file() -> None:
+    root = CASES / "invalid" / "forward-plan-20-days"
+    code, out, _ = invoke("validate", "--root", str(root))
+    assert code == 1
+    assert out == (
+        "data/reports/a-key-decision.yaml\n"
+        "  6:14: error D401 key decision published in the forward plan only 19 clear days "
+        "before the meeting on 2012-06-20; 28 are needed unless the general exception or "
+        "special urgency procedure is recorded (regs 9-11)\n"
+        "✗ 1 error, 0 warnings in 1 file (5 files, 5 records checked)\n"
+    )
+
+
+def test_json_is_the_documented_contract() -> None:
+    code, out, _ = invoke(
+        "validate", "--root", str(CASES / "invalid" / "duplicate-key"), "--format", "json"
+    )
+    assert code == 1
+    assert json.loads(out) == {
+        "diagnostics": [
+            {
+                "path": "data/councils/lancaster-city-council.yaml",
+                "line": 4,
+                "column": 1,
+                "code": "Y102",
+                "severity": "error",
+                "message": "duplicate key 'name'; a key may appear once",
+            }
+        ],
+        "summary": {"files": 4, "records": 3, "errors": 1, "warnings": 0},
+    }
+
+
+def test_github_format_escapes_and_is_default_in_actions(tmp_path: Path) -> None:
+    files = minimal()
+    files["data/councils/a,b%c.yaml"] = 'id: x\nname: X\ntier: district\n"50%\\nkey": 1\n'
+    root = write_tree(tmp_path / "repo", files)
+    code, out, _ = invoke("validate", "--root", str(root), env={"GITHUB_ACTIONS": "true"})
+    assert code == 1
+    assert out.splitlines() == [
+        "::error file=data/councils/a%2Cb%25c.yaml,line=4,col=1,title=S201::S201 unknown "
+        "field '50%25%0Akey'; check its spelling or remove it",
+        "shsv: 1 error, 0 warnings (4 files, 3 records)",
+    ]
+
+
+def test_warnings_pass_unless_strict() -> None:
+    root = str(CASES / "invalid" / "forward-plan-date-missing")
+    assert invoke("validate", "--root", root)[0] == 0
+    assert invoke("validate", "--root", root, "--strict")[0] == 1
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (("validate", "--format", "xml"), "--format must be one of text, json, github, not 'xml'"),
+        (("validate", "--format", "jsn"), "did you mean json?"),
+        (("validate", "--as-of", "2012-13-01"), "--as-of: 2012-13-01 is not a real calendar"),
+        (("list", "reprots"), "did you mean reports?"),
+    ],
+)
+def test_usage_errors_exit_2(args: tuple[str, ...], message: str) -> None:
+    code, _, err = invoke(*args, "--root", str(CASES / "valid" / "minimal"))
+    assert code == 2
+    assert message in err
+
+
+def test_no_data_folder_exits_2(tmp_path: Path) -> None:
+    code, _, err = invoke("validate", "--root", str(tmp_path))
+    assert code == 2
+    assert "has no data/ folder" in err
+
+
+def test_rules_lists_every_code() -> None:
+    code, out, _ = invoke("rules")
+    assert code == 0
+    for rule in RULES:
+        assert f"{rule.code}  {rule.name}" in out
+    assert json.loads(invoke("rules", "--format", "json")[1])[0]["code"] == "Y101"
+
+
+def test_version_and_module_entry_point() -> None:
+    assert invoke("--version")[1] == f"shsv {__version__}\n"
+    done = subprocess.run(
+        [sys.executable, "-m", "shsv", "--version"],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=ROOT,
+    )
+    assert done.stdout == f"shsv {__version__}\n"
