@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -119,3 +120,23 @@ def test_version_and_module_entry_point() -> None:
         cwd=ROOT,
     )
     assert done.stdout == f"shsv {__version__}\n"
+
+
+def test_rules_explains_one_code_with_its_law_and_checks() -> None:
+    code, out, _ = invoke("rules", "d404")
+    assert code == 0
+    assert out.startswith("D404 agenda-notice (error)\n")
+    assert "Law: Local Government Act 1972, section 100B." in out
+    assert "Checked on each meeting: Agenda papers are open to inspection" in out
+    assert invoke("rules", "X999")[0] == 2
+
+
+def test_list_in_a_pipe_is_plain_columns() -> None:
+    code, out, _ = invoke("list", "meetings", "--root", str(ROOT))
+    lines = out.splitlines()
+    assert code == 0
+    assert lines[0].split() == ["id", "title", "date", "path", "sources"]
+    assert len(lines) == 9
+    assert all(line == line.rstrip() for line in lines)
+    assert re.search(r"^lancaster-city-council-cabinet-2011-07-26 +Cabinet, Lancaster City "
+                     r"Council +2011-07-26 +data/meetings/", out, re.M)

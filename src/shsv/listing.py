@@ -24,11 +24,12 @@ def _meeting_date(repo: Repository, meeting_id: str) -> str | None:
     return meeting.date.text if meeting and meeting.date else None
 
 
-def title_of(record: Record) -> str:
+def title_of(repo: Repository, record: Record) -> str:
     if isinstance(record, (Council, Organisation)):
         return record.name
     if isinstance(record, Meeting):
-        return record.body
+        council = repo.find(record.council, Council)
+        return f"{record.body}, {council.name if council else record.council}"
     return str(getattr(record, "title", record.id))
 
 
@@ -59,7 +60,7 @@ def rows(repo: Repository, folder: str) -> list[dict[str, Any]]:
     return [
         {
             "id": record.id,
-            "title": title_of(record),
+            "title": title_of(repo, record),
             "date": date_of(repo, record),
             "path": repo.paths.get(record.id),
             "sources": [{"document": s.document, "title": s.title} for s in record.sources],

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import json
 
-from shsv.rules import RULES
+from shsv.errors import UsageError
+from shsv.rules import BY_CODE, RULES
 
 
 def render(format: str) -> str:
@@ -38,3 +39,22 @@ def render(format: str) -> str:
         if r.citation:
             out.append(f"{'':6}{'':<26} {'':<8} ({r.citation})")
     return "\n".join(out) + "\n"
+
+
+def explain(code: str) -> str:
+    """One code in full: its summary, its law, and the documentation of its checks."""
+    import inspect
+
+    from shsv.checks.registry import CHECKS
+
+    rule = BY_CODE.get(code)
+    if rule is None:
+        raise UsageError(f"no diagnostic code {code}; shsv rules lists them")
+    lines = [f"{rule.code} {rule.name} ({rule.severity.value})", "", rule.summary]
+    if rule.citation:
+        lines += ["", f"Law: {rule.citation}."]
+    checks = [c for c in CHECKS if code in c.codes]
+    for check in checks:
+        doc = inspect.getdoc(check.run) or ""
+        lines += ["", f"Checked on each {check.kind.__name__.lower()}: {doc}"]
+    return "\n".join(lines)

@@ -1,4 +1,4 @@
-"""``shsv list``."""
+"""``shsv list`` and ``shsv rules``: what is in the records, and what is checked."""
 
 from __future__ import annotations
 
@@ -53,31 +53,53 @@ def list_records(
     _table(found, folder)
 
 
+@app.command()
+def rules(
+    code: Annotated[
+        str | None, typer.Argument(help="Explain one code in full.", show_default=False)
+    ] = None,
+    format: Annotated[str, typer.Option("--format", "-f", help="text, json or markdown.")] = "text",
+) -> None:
+    """List every diagnostic code with its severity, explanation and legal citation,
+    or explain one code with the checks that report it.
+
+    Example: shsv rules D401
+    """
+    from shsv.rulestable import explain, render
+
+    if code is not None:
+        typer.echo(explain(code.upper()))
+        return
+    typer.echo(render(choice(format, ("text", "json", "markdown"), "--format")), nl=False)
+
+
+COLUMNS = ("id", "title", "date", "path", "sources")
+
+
+def _cells(row: dict[str, object]) -> list[str]:
+    sources = row["sources"]
+    assert isinstance(sources, list)
+    documents = ", ".join(source["document"] for source in sources)
+    return [str(row["id"]), str(row["title"]), str(row["date"] or ""), str(row["path"]), documents]
+
+
 def _table(found: list[dict[str, object]], folder: str) -> None:
+    rows = [_cells(row) for row in found]
+    if not use_color():
+        # Plain, stable columns for pipes and NO_COLOR: never wrapped, no trailing space.
+        widths = [max([len(c), *(len(r[i]) for r in rows)]) for i, c in enumerate(COLUMNS)]
+        for line in [list(COLUMNS), *rows]:
+            typer.echo(
+                "  ".join(cell.ljust(w) for cell, w in zip(line, widths, strict=True)).rstrip()
+            )
+        return
     from rich import box
     from rich.console import Console
     from rich.table import Table
 
-    color = use_color()
-    table = Table(
-        title=f"{len(found)} {folder}",
-        title_justify="left",
-        box=box.SIMPLE_HEAD if color else None,
-        show_edge=False,
-        pad_edge=False,
-    )
-    for column in ("id", "title", "date", "path", "sources"):
+    table = Table(title=f"{len(found)} {folder}", title_justify="left", box=box.SIMPLE_HEAD)
+    for column in COLUMNS:
         table.add_column(column, overflow="fold")
-    for row in found:
-        sources = row["sources"]
-        assert isinstance(sources, list)
-        table.add_row(
-            str(row["id"]),
-            str(row["title"]),
-            str(row["date"] or ""),
-            str(row["path"]),
-            ", ".join(s["document"] for s in sources),
-        )
-    Console(
-        force_terminal=color, no_color=not color, width=None if color else 160, highlight=False
-    ).print(table)
+    for cells in rows:
+        table.add_row(*cells)
+    Console(highlight=False).print(table)

@@ -1,4 +1,4 @@
-"""``shsv validate`` and ``shsv rules``."""
+"""``shsv validate``."""
 
 from __future__ import annotations
 
@@ -51,16 +51,3 @@ def validate(
         strict and any(d.severity is Severity.WARNING for d in outcome.diagnostics)
     )
     raise typer.Exit(1 if failed else 0)
-
-
-@app.command()
-def rules(
-    format: Annotated[str, typer.Option("--format", "-f", help="text, json or markdown.")] = "text",
-) -> None:
-    """List every diagnostic code with its severity, explanation and legal citation.
-
-    Example: shsv rules --format markdown
-    """
-    from shsv.rulestable import render
-
-    typer.echo(render(choice(format, ("text", "json", "markdown"), "--format")), nl=False)
