@@ -138,5 +138,9 @@ def test_list_in_a_pipe_is_plain_columns() -> None:
     assert lines[0].split() == ["id", "title", "date", "path", "sources"]
     assert len(lines) == 9
     assert all(line == line.rstrip() for line in lines)
-    assert re.search(r"^lancaster-city-council-cabinet-2011-07-26 +Cabinet, Lancaster City "
-                     r"Council +2011-07-26 +data/meetings/", out, re.M)
+    assert re.search(
+        r"^lancaster-city-council-cabinet-2011-07-26 +Cabinet, Lancaster City "
+        r"Council +2011-07-26 +data/meetings/",
+        out,
+        re.M,
+    )
