@@ -41,7 +41,7 @@ def validate(
     from shsv.reporters import REPORTERS, Totals
     from shsv.validate import run
 
-    default = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
+    default = "github" if os.environ.get("GITHUB_ACTIONS") else "text"
     name = choice(format or default, FORMATS, "--format")
     outcome = run(root_of(root), Context(as_of=as_of_date(as_of)))
     records = len(outcome.paths)
