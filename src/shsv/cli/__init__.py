@@ -1,9 +1,13 @@
-"""The command line: a thin layer that turns options into calls of the core."""
+"""The command line: a thin layer that turns options into calls of the core.
 
-from shsv.cli import catalogue, validate
+Each command lives in its own module; importing it registers the command on ``app``.
+"""
+
+from shsv.cli import catalogue as catalogue
+from shsv.cli import validate as validate
 from shsv.cli.app import app
 
-__all__ = ["app", "catalogue", "main", "validate"]
+__all__ = ["app", "main"]
 
 
 def main() -> None:
