@@ -1,5 +1,7 @@
 """Every case of the YAML test suite, fed in as a record file, ends in data or a
-positioned diagnostic: never a traceback. Invalid cases always get a diagnostic."""
+positioned diagnostic: never a traceback. Each invalid case is refused by the reader
+itself (a Y code at a line and column) on both reading paths, and the two paths agree
+on every case."""
 
 from __future__ import annotations
 
@@ -9,11 +11,13 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from conftest import YAML_SUITE
+from conftest import ROOT, YAML_SUITE
 from shsv.checks.registry import Context
 from shsv.cli import app
+from shsv.fastread import read_fast
 from shsv.layout import RecordFile
 from shsv.validate import check_file
+from shsv.yamlread import Document, Problem, read
 
 CASES = sorted(p.parent for p in YAML_SUITE.rglob("in.yaml"))
 CONTEXT = Context(as_of=date(2020, 1, 1))
@@ -28,17 +32,41 @@ def test_the_whole_suite_is_here() -> None:
     assert sum((case / "error").exists() for case in CASES) == 94
 
 
-@pytest.mark.parametrize("fast", [True, False], ids=["fast", "exact"])
 @pytest.mark.parametrize("case", CASES, ids=_name)
-def test_case_gives_positioned_diagnostics_or_a_record(case: Path, fast: bool) -> None:
+def test_case_gives_positioned_diagnostics_or_a_record(case: Path) -> None:
     raw = (case / "in.yaml").read_bytes()
     file = RecordFile(Path("data/councils/case.yaml"), "data/councils/case.yaml", "councils")
-    result = check_file(file, raw, CONTEXT, fast=fast)
-    for d in result.diagnostics:
+    fast, exact = (check_file(file, raw, CONTEXT, fast=fast) for fast in (True, False))
+    assert fast.diagnostics == exact.diagnostics, "the reading paths disagree"
+    for d in exact.diagnostics:
         assert d.line >= 1 and d.column >= 1
         assert d.code[0] in "YSRD" and d.message
     if (case / "error").exists():
-        assert result.diagnostics, f"invalid YAML accepted without a diagnostic: {_name(case)}"
+        assert exact.diagnostics, f"invalid YAML accepted without a diagnostic: {_name(case)}"
+
+
+@pytest.mark.parametrize("case", CASES, ids=_name)
+def test_the_reader_refuses_every_invalid_case(case: Path) -> None:
+    raw = (case / "in.yaml").read_bytes()
+    exact, fast = read(raw), read_fast(raw)
+    if (case / "error").exists():
+        assert isinstance(exact, Problem) and exact.code.startswith("Y"), exact
+        assert exact.line >= 1 and exact.column >= 1
+        assert fast is None
+    elif fast is not None:  # what the fast path reads, the exact reader reads the same
+        assert isinstance(exact, Document), exact
+        assert repr(fast) == repr(exact.data)
+
+
+def test_the_fast_path_still_runs() -> None:
+    """Guards against a suspicion filter so wide that the fast path never runs: it
+    reads every shipped record and the plain cases of the suite (most of the suite is
+    top-level scalars and lists, anchors and tags, which go to the exact reader)."""
+    shipped = sorted((ROOT / "data").rglob("*.yaml"))
+    assert all(read_fast(path.read_bytes()) is not None for path in shipped)
+    valid = [case for case in CASES if not (case / "error").exists()]
+    fast = sum(read_fast((case / "in.yaml").read_bytes()) is not None for case in valid)
+    assert fast >= 30, fast
 
 
 def test_the_suite_through_the_cli(tmp_path: Path) -> None:

@@ -112,10 +112,8 @@ def read_file(root: Path, file: RecordFile) -> bytes | Diagnostic:
         return diagnostic(
             file.rel, 1, 1, "Y117", "the file is a link to outside the repository; refused"
         )
-    try:
-        return file.path.read_bytes()
-    except OSError as exc:
-        return diagnostic(file.rel, 1, 1, "Y117", f"cannot read the file: {exc.strerror}")
+    raw = yamlread.read_bytes(file.path)
+    return _from_problem(file.rel, raw) if isinstance(raw, Problem) else raw
 
 
 Progress = Callable[[int, int], None]

@@ -17,10 +17,14 @@ def is_working_day(day: date) -> bool:
     return day.weekday() < 5 and day not in _bank_holidays(day.year)
 
 
-def clear_working_days(earlier: date, later: date) -> int:
-    """Working days strictly between two dates (neither end counts)."""
+def clear_working_days(earlier: date, later: date, *, stop_at: int | None = None) -> int:
+    """Working days strictly between two dates (neither end counts).
+
+    Counting stops at ``stop_at``: a check that needs only to know whether there are
+    five must not walk day by day through the centuries a hostile record can span.
+    """
     count, day = 0, earlier + timedelta(days=1)
-    while day < later:
+    while day < later and (stop_at is None or count < stop_at):
         count += is_working_day(day)
         day += timedelta(days=1)
     return count

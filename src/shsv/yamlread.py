@@ -1,60 +1,42 @@
 """Read one record file into plain data, keeping the position of every key and value.
 
 This is the reference reader: exact, position-keeping and hostile-input safe. It
-decodes the bytes itself, pre-scans libyaml's event stream (no recursion, no objects
-built) against the limits, then builds plain data (dict, list, str, int, float, bool,
-None) under the YAML 1.2 core schema, so ``yes`` stays a string and dates stay text.
+decodes the bytes itself, lets each event of libyaml's stream pass the pre-scan in
+``yamlscan`` (limits, refusals; no recursion) before building anything from it, and
+builds plain data (dict, list, str, int, float, bool, None) under the YAML 1.2 core
+schema, so ``yes`` stays a string and dates stay text.
 Records are plain data: anchors, aliases, tags, merge keys and several documents are
 refused, each with a positioned problem instead of an exception.
 """
 
 from __future__ import annotations
 
+import math
+import os
 import re
+import stat
+from collections.abc import Iterator
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 import yaml
 from yaml.events import (
-    AliasEvent,
-    CollectionStartEvent,
-    DocumentStartEvent,
     Event,
     MappingEndEvent,
     MappingStartEvent,
-    NodeEvent,
     ScalarEvent,
     SequenceEndEvent,
     SequenceStartEvent,
 )
 
+from shsv.yamlscan import DEFAULT_LIMITS as DEFAULT_LIMITS
+from shsv.yamlscan import Limits as Limits
+from shsv.yamlscan import Problem as Problem
+from shsv.yamlscan import RefusedError, at, events, refuse
+
 Loc = tuple[str | int, ...]
 Pos = tuple[int, int]
-
-_PARSER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
-
-@dataclass(frozen=True, slots=True)
-class Limits:
-    """What one record file may hold; each bound refuses a resource bomb early."""
-
-    max_bytes: int = 1_048_576
-    max_depth: int = 48
-    max_nodes: int = 50_000
-    max_int_digits: int = 18
-
-
-DEFAULT_LIMITS = Limits()
-
-
-@dataclass(frozen=True, slots=True)
-class Problem:
-    """Why a file could not be read, at a 1-based line and column."""
-
-    line: int
-    column: int
-    code: str
-    message: str
 
 
 @dataclass(slots=True)
@@ -75,12 +57,6 @@ class Document:
             if not loc:
                 return (1, 1)
             loc = loc[:-1]
-
-
-class _RefusedError(Exception):
-    def __init__(self, problem: Problem) -> None:
-        super().__init__(problem.message)
-        self.problem = problem
 
 
 # Characters no record text may hold: C0/C1 controls (bar tab and line ends), DEL,
@@ -145,15 +121,35 @@ def precheck(text: str) -> Problem | None:
     return None
 
 
+def read_bytes(path: Path, limits: Limits = DEFAULT_LIMITS) -> bytes | Problem:
+    """A record file's bytes, reading no more than the size limit allows.
+
+    Refuses what is not a regular file (a pipe would block the run for ever) and a
+    file over the limit without reading it, so a huge file costs no memory.
+    """
+    try:
+        # Non-blocking, so that opening a pipe returns at once instead of waiting.
+        with os.fdopen(os.open(path, os.O_RDONLY | os.O_NONBLOCK), "rb") as stream:
+            status = os.fstat(stream.fileno())
+            if not stat.S_ISREG(status.st_mode):
+                return Problem(1, 1, "Y117", "not a regular file; a record is a plain file")
+            raw = stream.read(limits.max_bytes + 1)
+    except OSError as exc:
+        return Problem(1, 1, "Y117", f"cannot read the file: {exc.strerror or exc}")
+    if len(raw) > limits.max_bytes:
+        size = max(status.st_size, len(raw))
+        return Problem(1, 1, "Y109", _too_large(size, limits))
+    return raw
+
+
+def _too_large(size: int, limits: Limits) -> str:
+    return f"the file is {size:,} bytes; a record file may be at most {limits.max_bytes:,}"
+
+
 def read(raw: bytes, limits: Limits = DEFAULT_LIMITS) -> Document | Problem:
     """Read one file's bytes into a ``Document``, or say why not."""
     if len(raw) > limits.max_bytes:
-        return Problem(
-            1,
-            1,
-            "Y109",
-            f"the file is {len(raw):,} bytes; a record file may be at most {limits.max_bytes:,}",
-        )
+        return Problem(1, 1, "Y109", _too_large(len(raw), limits))
     text = decode(raw)
     if isinstance(text, Problem):
         return text
@@ -161,9 +157,8 @@ def read(raw: bytes, limits: Limits = DEFAULT_LIMITS) -> Document | Problem:
     if problem:
         return problem
     try:
-        events = _prescan(text, limits)
-        return _build(events, limits)
-    except _RefusedError as refused:
+        return _build(events(text, limits), limits)
+    except RefusedError as refused:
         return refused.problem
     except yaml.MarkedYAMLError as exc:
         return _syntax_problem(exc)
@@ -176,60 +171,6 @@ def _syntax_problem(exc: yaml.MarkedYAMLError) -> Problem:
     line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
     what = " ".join(part for part in (exc.context, exc.problem) if part)
     return Problem(line, column, "Y101", f"YAML syntax error: {what or 'unreadable'}")
-
-
-def _at(event: Event) -> Pos:
-    mark = event.start_mark
-    return (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
-
-
-def _refuse(event: Event, code: str, message: str) -> _RefusedError:
-    line, column = _at(event)
-    return _RefusedError(Problem(line, column, code, message))
-
-
-def _prescan(text: str, limits: Limits) -> list[Event]:
-    """Collect the events, refusing what records never need before building anything."""
-    parser = _PARSER(text)
-    events: list[Event] = []
-    depth = nodes = documents = 0
-    try:
-        while parser.check_event():
-            event = parser.get_event()
-            if isinstance(event, DocumentStartEvent):
-                documents += 1
-                if documents > 1:
-                    raise _refuse(
-                        event, "Y105", "a second YAML document starts here; one record per file"
-                    )
-            elif isinstance(event, AliasEvent):
-                raise _refuse(event, "Y106", "aliases (*name) are refused; write the value out")
-            elif isinstance(event, NodeEvent):
-                tag = getattr(event, "tag", None)
-                if event.anchor is not None:
-                    raise _refuse(
-                        event, "Y106", f"anchor &{event.anchor} is refused; records are plain data"
-                    )
-                if tag is not None:
-                    shown = tag.replace("tag:yaml.org,2002:", "!!")
-                    raise _refuse(event, "Y107", f"tag {shown} is refused; remove it")
-                nodes += 1
-                if nodes > limits.max_nodes:
-                    raise _refuse(
-                        event, "Y111", f"more than {limits.max_nodes:,} values in one file"
-                    )
-                if isinstance(event, CollectionStartEvent):
-                    depth += 1
-                    if depth > limits.max_depth:
-                        raise _refuse(
-                            event, "Y110", f"nested more than {limits.max_depth} levels deep"
-                        )
-            elif isinstance(event, (MappingEndEvent, SequenceEndEvent)):
-                depth -= 1
-            events.append(event)
-    finally:
-        parser.dispose()
-    return events
 
 
 def resolve(value: str, limits: Limits = DEFAULT_LIMITS) -> Any:
@@ -249,7 +190,7 @@ def resolve(value: str, limits: Limits = DEFAULT_LIMITS) -> Any:
         if _INT16.fullmatch(value):
             return _int(value[2:], 16, limits)
         if _FLOAT.fullmatch(value):
-            return float(value)
+            return _float(value, limits)
         inf = _INF.fullmatch(value)
         if inf:
             return float(f"{inf.group(1)}inf")
@@ -268,7 +209,17 @@ def _int(digits: str, base: int, limits: Limits) -> int:
     return int(digits, base)
 
 
-def _build(events: list[Event], limits: Limits) -> Document:
+def _float(text: str, limits: Limits) -> float:
+    """A float, unless it has more digits than a real value needs or overflows to
+    infinity (1e999 would otherwise pass as .inf)."""
+    mantissa = re.sub(r"[eE].*|[-+.]", "", text)
+    value = float(text)
+    if len(mantissa) > 2 * limits.max_int_digits or value in (math.inf, -math.inf):
+        raise _OutOfRangeError(text)
+    return value
+
+
+def _build(stream: Iterator[Event], limits: Limits) -> Document:
     doc = Document(data=None)
     # Each open collection: (container, loc, keys seen so far, pending key or None).
     stack: list[tuple[Any, Loc, set[str], str | None]] = []
@@ -289,10 +240,10 @@ def _build(events: list[Event], limits: Limits) -> Document:
                 loc = (*parent, pending)
                 container[pending] = value
                 stack[-1] = (container, parent, keys, None)
-        doc.value_at[loc] = _at(event)
+        doc.value_at[loc] = at(event)
         return loc
 
-    for event in events:
+    for event in stream:
         if isinstance(event, ScalarEvent):
             if stack and isinstance(stack[-1][0], dict) and stack[-1][3] is None:
                 _take_key(doc, stack, event)
@@ -300,17 +251,17 @@ def _build(events: list[Event], limits: Limits) -> Document:
             place(_scalar(event, limits), event)
         elif isinstance(event, (MappingStartEvent, SequenceStartEvent)):
             if stack and isinstance(stack[-1][0], dict) and stack[-1][3] is None:
-                raise _refuse(event, "Y115", "a key must be a plain string, not a collection")
+                raise refuse(event, "Y115", "a key must be a plain string, not a collection")
             container: Any = {} if isinstance(event, MappingStartEvent) else []
             loc = place(container, event)
             stack.append((container, loc, set(), None))
         elif isinstance(event, (MappingEndEvent, SequenceEndEvent)):
             stack.pop()
     if not root_set or doc.data is None:
-        raise _RefusedError(Problem(1, 1, "Y113", "the file holds no record"))
+        raise RefusedError(Problem(1, 1, "Y113", "the file holds no record"))
     if not isinstance(doc.data, dict):
         line, column = doc.value_at[()]
-        raise _RefusedError(
+        raise RefusedError(
             Problem(line, column, "Y114", "the top level must be a mapping of field: value")
         )
     return doc
@@ -322,14 +273,14 @@ def _take_key(
     container, parent, keys, _ = stack[-1]
     plain = event.implicit[0]
     if plain and event.value == "<<":
-        raise _refuse(event, "Y108", "merge keys (<<) are refused; write each field out")
+        raise refuse(event, "Y108", "merge keys (<<) are refused; write each field out")
     if plain and not _is_string(event.value):
-        raise _refuse(event, "Y115", f"key {event.value!r} must be a plain string")
+        raise refuse(event, "Y115", f"key {event.value!r} must be a plain string")
     key = event.value
     if key in keys:
-        raise _refuse(event, "Y102", f"duplicate key {key!r}; a key may appear once")
+        raise refuse(event, "Y102", f"duplicate key {key!r}; a key may appear once")
     keys.add(key)
-    doc.key_at[(*parent, key)] = _at(event)
+    doc.key_at[(*parent, key)] = at(event)
     stack[-1] = (container, parent, keys, key)
 
 
@@ -344,15 +295,20 @@ def _scalar(event: ScalarEvent, limits: Limits) -> Any:
     if not event.implicit[0]:  # quoted or block scalar: always a string
         bad = FORBIDDEN.search(event.value)
         if bad:
-            raise _refuse(
+            raise refuse(
                 event, "Y112", f"character U+{ord(bad.group()):04X} is not allowed in a record"
             )
         return event.value
     try:
         return resolve(event.value, limits)
     except _OutOfRangeError:
-        raise _refuse(
+        raise refuse(
             event,
             "Y116",
-            f"number {event.value[:24]}... has more than {limits.max_int_digits} digits",
+            f"number {_shown(event.value)} is out of range: a real value has at most "
+            f"{limits.max_int_digits} digits",
         ) from None
+
+
+def _shown(value: str) -> str:
+    return value if len(value) <= 24 else f"{value[:21]}..."

@@ -79,7 +79,7 @@ def agenda_notice(meeting: Meeting, context: Context) -> Iterable[Finding]:
             on_key=meeting.date is None,
         )
         return
-    days = clear_working_days(published, meeting.date.end)
+    days = clear_working_days(published, meeting.date.end, stop_at=5)
     if days < 5:
         yield Finding(
             "D404",
