@@ -4,32 +4,65 @@ Every file shsv writes (papers, exports, reformatted records, new records, schem
 goes through ``write_atomic``: a temporary file in the same folder, flushed to disk,
 then renamed over the target. A failure at any point (an encoding error, a full disk,
 an interrupt) removes the temporary file and leaves the target as it was.
+
+Names and places are checked first: ``safe_name`` refuses a file name made from an id
+that would climb out of its folder or name a device, and ``check_target`` refuses a
+target that is, or lies behind, a link leading out of the folder it should be in.
 """
 
 from __future__ import annotations
 
 import contextlib
 import os
+import re
 import tempfile
 from pathlib import Path
 
-from shsv.errors import WriteError
+from shsv.errors import UsageError, WriteError
+
+# Names Windows keeps for devices, whatever the extension ("con.html" is the console).
+_DEVICES = frozenset(
+    {"con", "prn", "aux", "nul", "conin$", "conout$", "clock$"}
+    | {f"{port}{n}" for port in ("com", "lpt") for n in (*"0123456789", "¹", "²", "³")}
+)
+_UNSAFE = re.compile(r"[\x00-\x1f\x7f/\\:*?\"<>|]")
+
+
+def safe_name(stem: str, suffix: str = "") -> str:
+    """``stem + suffix`` as a file name, or a usage error if ``stem`` (an id, say)
+    could not be one safely: no folders, no climbing out, no devices, nothing hidden."""
+    name = stem + suffix
+    problem = None
+    if not stem or stem in {".", ".."}:
+        problem = "it is empty or a folder reference"
+    elif _UNSAFE.search(stem):
+        problem = "it holds a path separator, a drive colon or a character files cannot"
+    elif stem.startswith((".", "-")) or stem.endswith((".", " ")):
+        problem = "it starts with a dot or a hyphen, or ends with a dot or a space"
+    elif name.split(".")[0].rstrip(" ").lower() in _DEVICES:
+        problem = "it is a device name on Windows"
+    elif len(name.encode("utf-8")) > 200:
+        problem = "it is too long"
+    if problem:
+        raise UsageError(f"{stem!r} cannot be used as a file name: {problem}")
+    return name
 
 
 def check_target(path: Path, folder: Path | None = None) -> Path:
-    """The real file to write: refuses a link that leads out of ``folder``
-    (default: the target's own folder) and a target that is a directory."""
-    folder = (folder or path.parent).resolve()
-    if path.is_symlink():
+    """The real file to write: refuses a target whose real place, links resolved, is
+    outside ``folder`` (default: the target's own folder, so that only a link in the
+    last step is checked) and a target that is a folder."""
+    try:
+        base = (folder or path.parent).resolve()
         real = path.resolve()
-        if not real.is_relative_to(folder):
-            raise WriteError(
-                f"{path} is a link to {real}, outside {folder}; refusing to write through it"
-            )
-        path = real
-    if path.is_dir():
+    except (OSError, RuntimeError) as exc:  # a loop of links
+        raise WriteError(f"cannot write {path}: {exc}") from None
+    if not real.is_relative_to(base):
+        how = "is a link to" if path.is_symlink() else "leads to"
+        raise WriteError(f"{path} {how} {real}, outside {base}; refusing to write there")
+    if real.is_dir():
         raise WriteError(f"{path} is a folder; give a file name")
-    return path
+    return real
 
 
 def write_atomic(
@@ -41,7 +74,7 @@ def write_atomic(
     encoded as UTF-8 before anything touches the disk.
     """
     target = check_target(path, folder)
-    data = content.encode("utf-8") if isinstance(content, str) else content
+    data = _encode(content, target)
     if exclusive and target.exists():
         raise WriteError(f"{target} already exists; shsv does not overwrite it")
     parent = target.parent
@@ -73,9 +106,32 @@ def write_atomic(
             raise WriteError(f"{target} already exists; shsv does not overwrite it") from None
         if isinstance(exc, OSError):
             raise WriteError(
-                f"cannot write {target}: {exc.strerror}; the existing file is unchanged"
+                f"cannot write {target}: {exc.strerror or exc}; the existing file is unchanged"
             ) from None
         raise
+    _sync_folder(parent)
+
+
+def _encode(content: str | bytes, target: Path) -> bytes:
+    if isinstance(content, bytes):
+        return content
+    try:
+        return content.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        raise WriteError(
+            f"cannot write {target}: the text holds {exc.object[exc.start]!r} at character "
+            f"{exc.start}, which is not valid Unicode; nothing was written"
+        ) from None
+
+
+def _sync_folder(folder: Path) -> None:
+    """Make the rename itself durable; some systems cannot, which costs only that."""
+    with contextlib.suppress(OSError):
+        handle = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(handle)
+        finally:
+            os.close(handle)
 
 
 def _umask() -> int:
