@@ -27,7 +27,7 @@ from yaml.events import (
     ScalarEvent,
 )
 
-_PARSER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+PARSER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 Pos = tuple[int, int]
 
 
@@ -84,7 +84,7 @@ def events(text: str, limits: Limits = DEFAULT_LIMITS) -> Iterator[Event]:
 
     Raises ``RefusedError`` (or libyaml's ``MarkedYAMLError``) at the first problem.
     """
-    parser = _PARSER(text)
+    parser = PARSER(text)
     scan = _Scan(text, limits)
     try:
         while parser.check_event():
