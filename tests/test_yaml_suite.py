@@ -66,7 +66,7 @@ def test_the_fast_path_still_runs() -> None:
     assert all(read_fast(path.read_bytes()) is not None for path in shipped)
     valid = [case for case in CASES if not (case / "error").exists()]
     fast = sum(read_fast((case / "in.yaml").read_bytes()) is not None for case in valid)
-    assert fast >= 30, fast
+    assert fast >= 25, fast
 
 
 def test_the_suite_through_the_cli(tmp_path: Path) -> None:

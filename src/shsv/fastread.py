@@ -58,7 +58,7 @@ def read_fast(raw: bytes, limits: Limits = DEFAULT_LIMITS) -> dict[str, Any] | N
         return None
     # Deep flow nesting never reaches the Rust parser: the count of "[" bounds the
     # depth of flow lists ("{" is suspect anyway); the exact reader counts precisely.
-    if text.count("[") > _MAX_BRACKETS:
+    if text.count("[") > _MAX_BRACKETS or _odd_flow(text):
         return None
     if precheck(text) is not None or _SUSPECT.search(text):
         return None
@@ -69,6 +69,25 @@ def read_fast(raw: bytes, limits: Limits = DEFAULT_LIMITS) -> dict[str, Any] | N
     if not isinstance(data, dict) or not data or not _within(data, limits):
         return None
     return data
+
+
+# A flow list as records write them: plain words on one line, [a, b c, d/e]. Any
+# other flow (quotes, indicators, a value running on to the next line, nesting) is
+# where yaml-rs and YAML part ways: it reads ">x" and ":x" as text and a value
+# continued at any indentation, all of which the exact reader refuses.
+_SIMPLE_LIST = re.compile(r"\[[\w ./(),-]*\]")
+_ITEM_IS_INDICATOR = re.compile(r"[\[,] *-")
+
+
+def _odd_flow(text: str) -> bool:
+    """Whether any "[" starts something other than a simple one-line list."""
+    at = text.find("[")
+    while at >= 0:
+        simple = _SIMPLE_LIST.match(text, at)
+        if simple is None or _ITEM_IS_INDICATOR.search(simple.group()):
+            return True
+        at = text.find("[", at + 1)
+    return False
 
 
 def _within(data: dict[str, Any], limits: Limits) -> bool:
