@@ -66,7 +66,7 @@ def render(repo: Repository, record_id: str, options: Options) -> str | bytes:
     else:
         paper = context.for_decision(repo, record, style, markup)
     folders = environment.search_path(repo.root, options.templates)
-    text = _run(environment.make(folders, markup), paper, folders)
+    text = _run(environment.make(tuple(folders), markup), paper, folders)
     if options.format == "pdf":
         from shsv.render.pdf import to_pdf
 

@@ -17,6 +17,7 @@ import contextvars
 import operator
 from collections.abc import Callable, Iterator
 from datetime import date
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -106,8 +107,9 @@ def search_path(root: Path | None, templates: Path | None) -> list[Path]:
     return [*folders, PACKAGED]
 
 
-def make(folders: list[Path], format: str) -> PaperEnvironment:
-    """An environment for one output format (md or html)."""
+@cache
+def make(folders: tuple[Path, ...], format: str) -> PaperEnvironment:
+    """An environment for one output format (md or html), kept so templates compile once."""
     loader = ChoiceLoader(
         [
             FileSystemLoader([str(f) for f in folders]),

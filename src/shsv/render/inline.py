@@ -59,7 +59,9 @@ _NUMBERED = re.compile(r"(\d{1,9})([.)])(?=\s|$)")
 
 
 def _text(value: str) -> str:
-    return _SPECIAL.sub(r"\\\1", _ENTITY.sub(r"\\&", value))
+    escaped = _SPECIAL.sub(r"\\\1", _ENTITY.sub(r"\\&", value))
+    # A "!" just before a link would make it an image, which fetches a URL.
+    return escaped[:-1] + "\\!" if escaped.endswith("!") else escaped
 
 
 def _guard_start(line: str) -> str:
