@@ -125,10 +125,8 @@ def _emit(view: View, name: str, output: Path | None) -> None:
         from shsv.atomic import write_atomic
 
         write_atomic(output, content)
-    elif isinstance(content, bytes):
-        typer.echo(content.decode("utf-8"), nl=False)
     else:
-        typer.echo(content, nl=False)
+        typer.echo(content, nl=False)  # bytes go to the binary stream, CRLF intact
 
 
 def _print_rich(view: View) -> None:

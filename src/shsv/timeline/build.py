@@ -48,33 +48,34 @@ def _programme_items(source: Source) -> Iterator[Item]:
 
 
 def _formed_items(source: Source) -> Iterator[Item]:
-    """An organisation's formation, under each programme it is a partner in."""
-    repo = source.repo
-    for organisation in repo.of_kind(Organisation):
+    """An organisation's formation, under each programme it takes part in."""
+    parties = _parties(source.repo)
+    for organisation in source.repo.of_kind(Organisation):
         if organisation.formed is None:
             continue
-        for programme in repo.of_kind(Programme):
-            if _takes_part(repo, organisation.id, programme):
-                yield source.item(
-                    organisation.id,
-                    ("formed",),
-                    id=f"{organisation.id}/formed",
-                    kind=Kind.FORMED,
-                    title=f"{organisation.name} formed",
-                    programme=programme.id,
-                    arrangement=None,
-                    actual=organisation.formed,
-                    note=organisation.purpose,
-                )
+        for programme_id in sorted(p for p, found in parties.items() if organisation.id in found):
+            yield source.item(
+                organisation.id,
+                ("formed",),
+                id=f"{organisation.id}/formed",
+                kind=Kind.FORMED,
+                title=f"{organisation.name} formed",
+                programme=programme_id,
+                arrangement=None,
+                actual=organisation.formed,
+                note=organisation.purpose,
+            )
 
 
-def _takes_part(repo: Repository, party: str, programme: Programme) -> bool:
-    if party in programme.partners or party in (programme.lead, programme.owner):
-        return True
-    return any(
-        a.programme == programme.id and (party in a.partners or party in (a.provider, a.lead))
-        for a in repo.of_kind(Arrangement)
-    )
+def _parties(repo: Repository) -> dict[str, set[str]]:
+    """Each programme's partners, lead and owner, and those of its arrangements."""
+    parties = {
+        p.id: {*p.partners, *(x for x in (p.lead, p.owner) if x)} for p in repo.of_kind(Programme)
+    }
+    for a in repo.of_kind(Arrangement):
+        found = parties.setdefault(a.programme, set())
+        found.update(a.partners, (x for x in (a.provider, a.lead) if x))
+    return parties
 
 
 def change_date(source: Source, change: StatusChange) -> DateSpan | None:

@@ -13,7 +13,7 @@ from datetime import date
 
 from shsv.dates import DateSpan
 from shsv.model import Arrangement, Council, Decision, Meeting, Report
-from shsv.model.parts import MeetingRef
+from shsv.model.parts import MeetingRef, StatusChange
 from shsv.timeline.items import STATUS_WORDS, Item, Kind, Part, day_span
 from shsv.timeline.source import Source
 from shsv.workdays import add_working_days
@@ -25,6 +25,11 @@ DECIDING = (None, "decision")
 def paper_items(source: Source) -> Iterator[Item]:
     decisions = source.repo.of_kind(Decision)
     minuted = {(d.report, d.meeting): d for d in decisions}
+    resolved: dict[str, list[tuple[Arrangement, StatusChange]]] = {}
+    for arrangement in source.repo.of_kind(Arrangement):
+        for change in arrangement.status:
+            if change.decision:
+                resolved.setdefault(change.decision, []).append((arrangement, change))
     for report in source.repo.of_kind(Report):
         programme = _programme_of_report(source, report)
         for i, ref in enumerate(report.meetings):
@@ -34,7 +39,7 @@ def paper_items(source: Source) -> Iterator[Item]:
             yield _joint_decision(source, report, programme, minuted)
         yield from _notices(source, report, programme)
     for decision in decisions:
-        yield from _decision_items(source, decision)
+        yield from _decision_items(source, decision, resolved.get(decision.id, []))
 
 
 def _programme_of_report(source: Source, report: Report) -> str | None:
@@ -181,16 +186,13 @@ def _notices(source: Source, report: Report, programme: str | None) -> Iterator[
         )
 
 
-def _decision_items(source: Source, decision: Decision) -> Iterator[Item]:
+def _decision_items(
+    source: Source, decision: Decision, resolved: list[tuple[Arrangement, StatusChange]]
+) -> Iterator[Item]:
+    """A decision record on its meeting's day, noting the status changes it made."""
     repo = source.repo
     meeting = repo.find(decision.meeting, Meeting)
     report = repo.find(decision.report, Report) if decision.report else None
-    resolved = [
-        (a, change)
-        for a in repo.of_kind(Arrangement)
-        for change in a.status
-        if change.decision == decision.id
-    ]
     programme = _programme_of_report(source, report) if report else None
     programme = programme or next((a.programme for a, _ in resolved), None)
     common = {"programme": programme, "arrangement": None}
