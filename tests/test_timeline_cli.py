@@ -109,6 +109,17 @@ def test_ics_golden_parses_back_with_stable_uids() -> None:
     assert all(later[u].decoded("dtstart") == by_uid[u].decoded("dtstart") for u in later)
 
 
+def test_the_readme_examples_are_real_output() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme.split("<!-- section:timeline -->")[1].split("<!-- /section:timeline -->")[0]
+    examples = re.findall(r"\$ shsv timeline ([^\[\n].*)\n((?:(?!\$ |```).*\n)*)", section)
+    assert len(examples) == 2  # the synopsis (with [OPTIONS]) is not an example
+    for args, expected in examples:
+        code, out, _ = run(*args.split())
+        assert out == expected
+        assert code == (1 if "--fail-on" in args else 0)
+
+
 def test_fail_on_overdue_exits_1_only_when_something_is_overdue() -> None:
     assert run("--as-of", "2012-06-01", "--fail-on", "overdue")[0] == 1  # LGSS early 2010
     assert run("--as-of", "2009-12-20", "--fail-on", "overdue")[0] == 0
