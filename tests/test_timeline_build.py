@@ -182,6 +182,23 @@ def test_milestones_slip_are_cancelled_and_fall_with_their_arrangement(
     assert late["shared-ict/status-2"].item.line == 7
 
 
+def test_a_milestone_goes_on_when_its_arrangement_is_taken_up_again(
+    workspace: Workspace,
+) -> None:
+    revived = {
+        **ARRANGEMENT,
+        "status": [*ARRANGEMENT["status"], {"status": "negotiating", "date": "2013-01-10"}],
+    }
+    root = workspace(
+        files(
+            *JOINT,
+            ("arrangements", revived),
+            milestone("go-live", arrangement="shared-ict", planned="Q3 2013"),
+        )
+    )
+    assert judge(root, "2013-06-01")["go-live"].status is Status.ON_TRACK
+
+
 def test_status_filter_and_programme_choice(workspace: Workspace) -> None:
     root = workspace(
         files(

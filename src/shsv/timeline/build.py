@@ -109,12 +109,13 @@ def _status_items(source: Source) -> Iterator[Item]:
 
 
 def _fell(source: Source, arrangement_id: str | None) -> DateSpan | None:
-    """When the arrangement fell, if the records say it did."""
+    """When the arrangement fell, if its latest status is fallen (a later status means
+    it was taken up again, and its milestones go on)."""
     arrangement = source.repo.find(arrangement_id, Arrangement) if arrangement_id else None
-    for change in arrangement.status if arrangement else []:
-        if change.status == "fallen":
-            return change_date(source, change)
-    return None
+    if arrangement is None or not arrangement.status:
+        return None
+    latest = arrangement.status[-1]
+    return change_date(source, latest) if latest.status == "fallen" else None
 
 
 def _milestone_items(source: Source) -> Iterator[Item]:

@@ -47,6 +47,8 @@ STYLES = {
 INDENT, STATUS_WIDTH, DATE_WIDTH = 2, 11, 13
 FIXED = INDENT + STATUS_WIDTH + 1 + DATE_WIDTH + 1 + 1
 PLAIN_WIDTH = 80
+MIN_WIDTH = 60
+"""Narrower terminals get 60-column lines, which they may crop, rather than a mess."""
 
 
 def bar_width(width: int) -> int:
@@ -150,23 +152,23 @@ def _programme_lines(programme: ProgrammeView, view: View, width: int) -> list[L
 
 
 def layout(view: View, width: int = PLAIN_WIDTH) -> list[Line]:
-    """The whole table, each line at most ``width`` columns."""
+    """The whole table, each line at most ``width`` columns (at least ``MIN_WIDTH``)."""
+    width = max(width, MIN_WIDTH)
     within = f"{view.within} day" + ("" if view.within == 1 else "s")
-    lines: list[Line] = [
-        [(f"Timeline as of {view.as_of.isoformat()}; due soon means within {within}", "heading")],
-        [
-            (
-                f"Bars: {Cell.PLAN.value} done, closed or planned  {Cell.ORIGINAL.value} original "
-                f"plan  {Cell.MARKER.value} as of (◂ ▸ off the axis)",
-                "axis",
-            )
-        ],
-    ]
+    title = f"Timeline as of {view.as_of.isoformat()}; due soon means within {within}"
+    legend = (
+        f"Bars: {Cell.PLAN.value} done, closed or planned  {Cell.ORIGINAL.value} original "
+        f"plan  {Cell.MARKER.value} as of (◂ ▸ off the axis)"
+    )
+    lines = [[(t, "heading")] for t in _wrap(title, width)]
+    lines += [[(t, "axis")] for t in _wrap(legend, width)]
     shown = [p for p in view.programmes if p.rows or view.statuses is None]
     for programme in shown:
         lines.append([])
         lines += _programme_lines(programme, view, width)
-    if not shown:
+    if not view.programmes:
+        lines += [[], [("No programmes in the records.", "")]]
+    elif not shown:
         wanted = ", ".join(sorted(s.value for s in view.statuses or ()))
         lines += [[], [(f"No items with status {wanted}.", "")]]
     return lines
