@@ -45,10 +45,18 @@ def test_table_golden_in_a_pipe(as_of: str) -> None:
 
 
 def test_no_color_gives_the_plain_table_even_on_a_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr("sys.stdout.isatty", lambda: True, raising=False)
-    _, piped, _ = run("--as-of", "2012-06-01")
-    code, out, _ = run("--as-of", "2012-06-01", env={"NO_COLOR": "1"})
-    assert (code, out) == (0, piped)
+    import importlib
+    import types
+
+    # A stdout that says it is a terminal, seen only by the colour decision.
+    terminal = types.SimpleNamespace(stdout=types.SimpleNamespace(isatty=lambda: True))
+    monkeypatch.setattr(importlib.import_module("shsv.cli.app"), "sys", terminal)
+    env = {"FORCE_COLOR": "1", "COLUMNS": "132"}
+    _, coloured, _ = run("--as-of", "2012-06-01", env={**env, "NO_COLOR": ""})
+    assert ANSI.search(coloured)  # the terminal gets colour...
+    code, out, _ = run("--as-of", "2012-06-01", env={**env, "NO_COLOR": "1"})
+    assert code == 0  # ...unless NO_COLOR is set: then the same text as in a pipe
+    assert out == (GOLDEN / "table-2012-06-01.txt").read_text(encoding="utf-8")
 
 
 def test_on_a_terminal_the_table_has_colour_and_fits_its_width(
