@@ -22,7 +22,7 @@ def timeline(
     programmes: Annotated[
         list[str] | None,
         typer.Argument(
-            metavar="[PROGRAMME_ID]...",
+            metavar="PROGRAMME_ID",
             help="Show only these programmes (default: all).",
             show_default=False,
         ),
