@@ -259,3 +259,10 @@ def test_schema_link_points_every_record_at_its_schema(tmp_path: Path) -> None:
     assert (code, stdout) == (0, "✓ no problems (4 files, 4 records checked)\n")
     record = root / "data/reports/lancaster/2012/r.yaml"
     assert check_jsonschema(root / "schemas/report.schema.json", record).returncode == 0
+
+
+def test_every_shipped_record_points_at_its_schema() -> None:
+    for path in sorted((ROOT / "data").rglob("*.yaml")):
+        rel = path.relative_to(ROOT).as_posix()
+        first = path.read_text(encoding="utf-8").split("\n", 1)[0]
+        assert first == jsonschemas.modeline(rel), rel
