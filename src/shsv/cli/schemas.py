@@ -93,12 +93,20 @@ def _check(folder: Path, texts: dict[str, str]) -> None:
     ]
     if out_of_date:
         typer.echo(
-            f"{len(out_of_date)} schema file(s) in {folder} are missing or out of date: "
+            f"{len(out_of_date)} schema file(s) in {_shown(folder)} are missing or out of date: "
             f"{', '.join(out_of_date)}; run shsv schema to rewrite them",
             err=True,
         )
         raise typer.Exit(1)
-    typer.echo(f"{len(texts)} schema file(s) in {folder} are up to date")
+    typer.echo(f"{len(texts)} schema file(s) in {_shown(folder)} are up to date")
+
+
+def _shown(folder: Path) -> str:
+    """The folder as the user would type it: relative to where they are, when inside."""
+    try:
+        return folder.absolute().relative_to(Path.cwd()).as_posix() or "."
+    except ValueError:
+        return str(folder)
 
 
 def _write(folder: Path, texts: dict[str, str]) -> None:
@@ -111,7 +119,7 @@ def _write(folder: Path, texts: dict[str, str]) -> None:
         raise WriteError(f"cannot create {folder}: {exc.strerror}") from None
     for name, text in texts.items():
         write_atomic(folder / name, text)
-    typer.echo(f"wrote {len(texts)} schema file(s) to {folder}")
+    typer.echo(f"wrote {len(texts)} schema file(s) to {_shown(folder)}")
 
 
 def _link(root: Path) -> None:
