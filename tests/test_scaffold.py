@@ -332,3 +332,15 @@ def test_slug_makes_ids_from_names() -> None:
     assert skeleton.slug("  Société  Générale -- Ltd. ") == "societe-generale-ltd"
     assert skeleton.slug("../../etc/passwd") == "etc-passwd"
     assert len(skeleton.slug("word " * 40)) <= 80
+
+
+def test_init_refuses_to_write_through_a_link_that_leads_out(tmp_path: Path) -> None:
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    target = tmp_path / "records"
+    target.mkdir()
+    (target / ".github").symlink_to(outside, target_is_directory=True)
+    code, _, err = invoke("init", str(target), "--council", "A Council", "--tier", "district")
+    assert code == 2 and "leads outside" in err
+    assert list(outside.iterdir()) == []
+    assert not (target / "data").exists()

@@ -51,7 +51,7 @@ def init(
     files (a .git folder, a licence) are left alone. On a terminal it asks for what
     the options do not give.
 
-    Example: shsv init shared-services --council "Lancaster City Council" --tier district
+    Example: shsv init records --council "Preston City Council" --tier district
     """
     from shsv import skeleton, starter
     from shsv.model import Council
@@ -95,13 +95,15 @@ def _write_all(directory: Path, files: dict[str, str]) -> None:
         raise UsageError(
             f"{directory} already has {', '.join(present[:5])}; shsv init overwrites nothing"
         )
+    for rel in files:
+        if directory.exists() and not inside(directory, directory / rel):
+            raise UsageError(
+                f"{directory / rel} leads outside {directory}; refusing to write there"
+            )
     try:
         directory.mkdir(parents=True, exist_ok=True)
         for rel in files:
-            target = directory / rel
-            if not inside(directory, target):
-                raise UsageError(f"{target} leads outside {directory}; refusing to write there")
-            target.parent.mkdir(parents=True, exist_ok=True)
+            (directory / rel).parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise WriteError(f"cannot create folders in {directory}: {exc.strerror}") from None
     for rel, text in files.items():
@@ -138,7 +140,7 @@ def new(
     Takes the required fields as options; on a terminal, asks for those not given.
     Never overwrites a file, and refuses an id that another record already has.
 
-    Example: shsv new report --title "Shared Services Update" --council lancaster-city-council
+    Example: shsv new programme --title "Shared Services Programme"
     """
     from shsv import skeleton
     from shsv.atomic import write_atomic
