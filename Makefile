@@ -18,6 +18,11 @@ install: $(STAMP)
 demo: install
 	$(BIN)/shsv validate
 	$(BIN)/shsv list reports
+	$(BIN)/shsv report --all --format md -o build/papers
+	$(BIN)/shsv report --all --format html -o build/papers
+	$(BIN)/shsv report --all --format pdf -o build/papers \
+	  || echo "(PDF skipped: weasyprint needs the Pango library; see README)"
+	@echo "The seed papers are in build/papers/ (open the .html files in a browser)."
 
 # Only the folders that exist: a missing one must not fail the lint.
 LINTED := $(wildcard src tests benchmarks fuzz)

@@ -84,7 +84,10 @@ def test_warnings_pass_unless_strict() -> None:
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (("validate", "--format", "xml"), "--format must be one of text, json, github, not 'xml'"),
+        (
+            ("validate", "--format", "xml"),
+            "--format must be one of text, json, github, gitlab, junit, not 'xml'",
+        ),
         (("validate", "--format", "jsn"), "did you mean json?"),
         (("validate", "--as-of", "2012-13-01"), "--as-of: 2012-13-01 is not a real calendar"),
         (("list", "reprots"), "did you mean reports?"),

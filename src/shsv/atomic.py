@@ -58,8 +58,11 @@ def check_target(path: Path, folder: Path | None = None) -> Path:
     except (OSError, RuntimeError) as exc:  # a loop of links
         raise WriteError(f"cannot write {path}: {exc}") from None
     if not real.is_relative_to(base):
-        how = "is a link to" if path.is_symlink() else "leads to"
-        raise WriteError(f"{path} {how} {real}, outside {base}; refusing to write there")
+        if path.is_symlink():
+            raise WriteError(
+                f"{path} is a link to {real}, outside {base}; refusing to write through it"
+            )
+        raise WriteError(f"{path} leads to {real}, outside {base}; refusing to write there")
     if real.is_dir():
         raise WriteError(f"{path} is a folder; give a file name")
     return real

@@ -201,3 +201,44 @@ def clear_days_between(earlier: date, later: date) -> int:
 
 def add_days(day: date, days: int) -> date:
     return day + timedelta(days=days)
+
+
+def _any_case(word: str) -> str:
+    # JSON Schema patterns are ECMAScript regexes, which have no inline (?i) flag.
+    return "".join(f"[{c.lower()}{c.upper()}]" if c.isalpha() else re.escape(c) for c in word)
+
+
+def _json_pattern() -> str:
+    """An ECMAScript regex for editors' JSON Schemas that every date ``parse`` reads matches.
+
+    It is a little looser than ``parse`` to stay short (it allows '26 spring 2011',
+    'between 2010', a 30 February, a range that ends before it starts); ``shsv
+    validate`` has the last word on those.
+    """
+    abbrs = [calendar.month_abbr[n] for n in range(1, 13)]
+    months = [
+        _any_case(abbr) + (f"(?:{_any_case(full[len(abbr) :])})?" if full != abbr else "")
+        for abbr, full in zip(abbrs, calendar.month_name[1:], strict=True)
+    ]
+    name = "(?:" + "|".join([*months, *(_any_case(s) for s in SEASONS)]) + ")"
+    year, gap = "[0-9]{4}", r"\s+"
+    ordinal = "(?:" + "|".join(_any_case(s) for s in ("st", "nd", "rd", "th")) + ")"
+    one = (
+        "(?:"
+        + "|".join(
+            (
+                f"{year}-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12][0-9]|3[01]))?",
+                f"(?:(?:0?[1-9]|[12][0-9]|3[01]){ordinal}?{gap})?{name},?{gap}{year}",
+                f"[qQ][1-4]{gap}{year}|{year}(?:-|{gap})[qQ][1-4]|[hH][12]{gap}{year}",
+                f"{year}(?:/[0-9]{{2}})?",
+            )
+        )
+        + ")"
+    )
+    lead = f"(?:(?:{_any_case('by')}|{_any_case('between')}){gap})?"
+    joint = rf"(?:\s*/\s*|{gap}{_any_case('and')}{gap})"
+    return rf"^\s*{lead}{one}(?:{joint}{one})?\s*$"
+
+
+JSON_PATTERN = _json_pattern()
+"""What a JSON Schema says a written date looks like (see ``_json_pattern``)."""

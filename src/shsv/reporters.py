@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from itertools import groupby
@@ -112,4 +113,82 @@ def github(diagnostics: list[Diagnostic], totals: Totals, color: bool) -> str:
     return "\n".join(lines) + "\n"
 
 
-REPORTERS: dict[str, Reporter] = {"text": text, "json": as_json, "github": github}
+def gitlab(diagnostics: list[Diagnostic], totals: Totals, color: bool) -> str:
+    """GitLab Code Quality JSON: merge requests show what a change adds or fixes.
+
+    GitLab matches findings between runs by ``fingerprint``, so it leaves the line out
+    (a finding keeps its fingerprint when lines are added above it); identical findings
+    in one file are told apart by their order.
+    """
+    import hashlib
+
+    seen: dict[tuple[str, str, str], int] = {}
+    issues = []
+    for d in diagnostics:
+        key = (d.path, d.code, d.message)
+        seen[key] = seen.get(key, 0) + 1
+        digest = hashlib.sha256("\0".join((*key, str(seen[key]))).encode("utf-8"))
+        issues.append(
+            {
+                "type": "issue",
+                "description": f"{d.code} {d.message}",
+                "check_name": d.code,
+                "fingerprint": digest.hexdigest(),
+                "severity": "major" if d.severity is Severity.ERROR else "minor",
+                "location": {"path": d.path, "lines": {"begin": d.line}},
+            }
+        )
+    return json.dumps(issues, indent=2, ensure_ascii=False) + "\n"
+
+
+# Characters XML 1.0 cannot hold at all, not even escaped.
+_NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+def _xml_text(value: str) -> str:
+    return _NOT_XML.sub(lambda m: f"\\x{ord(m.group()):02x}", value)
+
+
+def junit(diagnostics: list[Diagnostic], totals: Totals, color: bool) -> str:
+    """JUnit XML, the test report CI systems read: one test case a finding; errors fail,
+    warnings pass with their text. A clean run is one passing case."""
+    from xml.etree import ElementTree as ET
+
+    suites = ET.Element("testsuites", name="shsv validate")
+    suite = ET.SubElement(suites, "testsuite", name="shsv validate")
+    for d in diagnostics:
+        place = f"{d.path}:{d.line}:{d.column}"
+        case = ET.SubElement(
+            suite,
+            "testcase",
+            classname=_xml_text(d.path),
+            name=_xml_text(f"{d.code} {place}"),
+            file=_xml_text(d.path),
+            line=str(d.line),
+        )
+        text = _xml_text(f"{place}: {d.severity.value} {d.code} {d.message}")
+        if d.severity is Severity.ERROR:
+            failure = ET.SubElement(case, "failure", type=d.code, message=_xml_text(d.message))
+            failure.text = text
+        else:
+            ET.SubElement(case, "system-out").text = text
+    if not diagnostics:
+        case = ET.SubElement(suite, "testcase", classname="shsv", name="validate")
+        checked = f"{_plural(totals.files, 'file')}, {_plural(totals.records, 'record')}"
+        ET.SubElement(case, "system-out").text = f"no problems ({checked} checked)"
+    counts = {"tests": str(len(suite)), "failures": str(totals.errors), "errors": "0"}
+    for element in (suites, suite):
+        element.attrib.update(counts)
+    suite.set("skipped", "0")
+    ET.indent(suites)
+    body = ET.tostring(suites, encoding="unicode")
+    return f'<?xml version="1.0" encoding="UTF-8"?>\n{body}\n'
+
+
+REPORTERS: dict[str, Reporter] = {
+    "text": text,
+    "json": as_json,
+    "github": github,
+    "gitlab": gitlab,
+    "junit": junit,
+}

@@ -28,6 +28,17 @@ class ShsvGroup(TyperGroup):
         except ShsvError as exc:
             fail(exc)
 
+    def resolve_command(self, ctx: Any, args: list[str]) -> Any:
+        """An unknown command names the nearest one: "valdiate" -> validate."""
+        name = args[0] if args else ""
+        if name[:1].isalpha() and not ctx.resilient_parsing and not self.get_command(ctx, name):
+            import difflib
+
+            near = difflib.get_close_matches(name, self.list_commands(ctx), n=1)
+            if near:
+                ctx.fail(f"no such command {name!r}; did you mean {near[0]}?")
+        return super().resolve_command(ctx, args)
+
 
 def fail(exc: ShsvError) -> NoReturn:
     typer.echo(f"shsv: error: {exc}", err=True)

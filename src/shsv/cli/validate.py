@@ -9,7 +9,7 @@ import typer
 
 from shsv.cli.app import AsOfOption, RootOption, app, as_of_date, choice, root_of, use_color
 
-FORMATS = ("text", "json", "github")
+FORMATS = ("text", "json", "github", "gitlab", "junit")
 
 
 @app.command()
@@ -20,7 +20,8 @@ def validate(
         typer.Option(
             "--format",
             "-f",
-            help="text, json or github. Default: github when GITHUB_ACTIONS is set, else text.",
+            help="text, json, github, gitlab or junit. "
+            "Default: github when GITHUB_ACTIONS is set, else text.",
             show_default=False,
         ),
     ] = None,

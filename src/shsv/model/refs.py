@@ -15,7 +15,7 @@ from typing import Annotated, Any, Union, get_args, get_origin
 
 from pydantic import BaseModel, PlainValidator, WithJsonSchema
 
-from shsv.model.types import SLUG_PATTERN, _check_id
+from shsv.model.types import ID_JSON_SCHEMA, _check_id
 from shsv.yamlread import Loc
 
 
@@ -26,7 +26,7 @@ class RefTo:
     kinds: tuple[str, ...]
 
 
-_ID_SCHEMA = WithJsonSchema({"type": "string", "pattern": SLUG_PATTERN, "maxLength": 80})
+_ID_SCHEMA = WithJsonSchema(ID_JSON_SCHEMA)
 _ID = PlainValidator(_check_id)
 
 CouncilRef = Annotated[str, _ID, RefTo(("council",)), _ID_SCHEMA]

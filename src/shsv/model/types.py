@@ -50,11 +50,15 @@ def _check_id(value: Any) -> str:
     return value
 
 
-Id = Annotated[
-    str,
-    PlainValidator(_check_id),
-    WithJsonSchema({"type": "string", "pattern": SLUG_PATTERN, "maxLength": 80}),
-]
+ID_JSON_SCHEMA: dict[str, Any] = {
+    "type": "string",
+    "pattern": SLUG_PATTERN,
+    "maxLength": 80,
+    "not": {"enum": sorted(RESERVED_NAMES)},
+}
+"""What an id is, for editors: the same rule as ``_check_id``."""
+
+Id = Annotated[str, PlainValidator(_check_id), WithJsonSchema(ID_JSON_SCHEMA)]
 """A stable lower-case slug: a record's own id, or a reference to another record."""
 
 Text = Annotated[str, StringConstraints(min_length=1, max_length=100_000)]
@@ -65,7 +69,8 @@ Markdown = Annotated[str, StringConstraints(min_length=1, max_length=100_000)]
 
 Email = Annotated[str, StringConstraints(pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$", max_length=254)]
 Telephone = Annotated[str, StringConstraints(pattern=r"^\+?[0-9][0-9 ()-]{5,30}$")]
-Url = Annotated[str, StringConstraints(pattern=r"^https?://[^\s<>\"]+$", max_length=2000)]
+# A bare " in the class: the JSON Schema copy is an ECMAScript regex, where \" is invalid.
+Url = Annotated[str, StringConstraints(pattern=r'^https?://[^\s<>"]+$', max_length=2000)]
 Percent = Annotated[float, Field(ge=0, le=100)]
 SchedulePara = Annotated[int, Field(ge=1, le=7)]
 
@@ -92,7 +97,13 @@ FuzzyDate = Annotated[
     dates.DateSpan,
     PlainValidator(_fuzzy),
     PlainSerializer(lambda span: span.text, return_type=str),
-    WithJsonSchema({"type": "string", "description": f"A date as written: {dates.FORMS}"}),
+    WithJsonSchema(
+        {
+            "type": "string",
+            "pattern": dates.JSON_PATTERN,
+            "description": f"A date as written: {dates.FORMS}",
+        }
+    ),
 ]
 """A date with its precision, kept as the paper wrote it."""
 
@@ -100,7 +111,8 @@ Day = Annotated[
     date,
     PlainValidator(_day),
     PlainSerializer(lambda day: day.isoformat(), return_type=str),
-    WithJsonSchema({"type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}$"}),
+    # The reader strips spaces around a day, so the pattern allows them too.
+    WithJsonSchema({"type": "string", "pattern": r"^\s*\d{4}-\d{2}-\d{2}\s*$"}),
 ]
 """An exact day, written YYYY-MM-DD."""
 

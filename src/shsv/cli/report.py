@@ -1,0 +1,109 @@
+"""``shsv report``: a report as a cabinet paper, a decision as a minute."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from shsv.cli.app import RootOption, app, as_of_date, choice, root_of
+from shsv.errors import UsageError
+
+if TYPE_CHECKING:
+    from shsv.render import Options
+    from shsv.repository import Repository
+
+FORMATS = ("md", "html", "pdf")
+
+
+@app.command()
+def report(
+    record_id: Annotated[
+        str | None,
+        typer.Argument(metavar="ID", help="The report or decision to render.", show_default=False),
+    ] = None,
+    root: RootOption = None,
+    format: Annotated[str, typer.Option("--format", "-f", help="md, html or pdf.")] = "md",
+    output: Annotated[
+        str | None,
+        typer.Option(
+            "--output",
+            "-o",
+            help="Write to this file ('-' for stdout). Needed for pdf. With --all: a folder.",
+            show_default=False,
+        ),
+    ] = None,
+    style: Annotated[
+        str | None,
+        typer.Option(
+            "--style",
+            help="Print in this house style instead of the council's own.",
+            show_default=False,
+        ),
+    ] = None,
+    templates: Annotated[
+        Path | None,
+        typer.Option(
+            "--templates",
+            help="A folder of templates searched first (before the repository's templates/).",
+            file_okay=False,
+            show_default=False,
+        ),
+    ] = None,
+    every: Annotated[
+        bool,
+        typer.Option("--all", help="Render every report and decision into the folder -o names."),
+    ] = False,
+) -> None:
+    """Render a report as a cabinet paper, or a decision as a minute, in the house style
+    of the council that publishes it.
+
+    Without -o, md and html go to stdout. Exit 1 when the records it needs have errors
+    or a template fails; 2 for an unknown id, style or option.
+
+    Example: shsv report lancaster-2011-07-26-shared-services-programme --format html -o paper.html
+    """
+    from shsv.render import Options, render
+    from shsv.repository import Repository
+
+    name = choice(format, FORMATS, "--format")
+    if templates is not None and not templates.is_dir():
+        raise UsageError(f"--templates {templates}: no such folder")
+    if every == (record_id is not None):
+        raise UsageError("give a report or decision ID, or --all with -o FOLDER (not both)")
+    repo = Repository.load(root_of(root), as_of_date(None))
+    options = Options(format=name, style=style, templates=templates)
+    if every:
+        _render_all(repo, options, output)
+        return
+    assert record_id is not None
+    document = render(repo, record_id, options)
+    _deliver(document, output, name)
+
+
+def _deliver(document: str | bytes, output: str | None, format: str) -> None:
+    from shsv.atomic import write_atomic
+
+    if output is None or output == "-":
+        if isinstance(document, bytes):
+            raise UsageError("a pdf is binary: give -o FILE.pdf")
+        typer.echo(document, nl=False)
+        return
+    write_atomic(Path(output), document)
+
+
+def _render_all(repo: Repository, options: Options, output: str | None) -> None:
+    from shsv.atomic import write_atomic
+    from shsv.model import Decision, Report
+    from shsv.render import render
+
+    if output is None or output == "-":
+        raise UsageError("--all writes one file per paper: give -o FOLDER")
+    folder = Path(output)
+    folder.mkdir(parents=True, exist_ok=True)
+    papers = [*repo.of_kind(Report), *repo.of_kind(Decision)]
+    for record in papers:
+        target = folder / f"{record.id}.{options.format}"
+        write_atomic(target, render(repo, record.id, options), folder=folder)
+    typer.echo(f"{len(papers)} papers written to {folder}", err=True)

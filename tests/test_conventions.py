@@ -1,0 +1,69 @@
+"""CLI conventions: version, completion, typo suggestions, plain output, lazy imports."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from conftest import TESTS
+from shsv.cli import app
+
+SHSV = Path(sys.executable).parent / "shsv"
+MINIMAL = str(TESTS / "cases" / "valid" / "minimal")
+
+
+def test_a_mistyped_command_suggests_the_nearest_one() -> None:
+    result = CliRunner().invoke(app, ["valdiate", "--root", MINIMAL])
+    assert result.exit_code == 2
+    assert "no such command 'valdiate'; did you mean validate?" in result.stderr
+    result = CliRunner().invoke(app, ["sheep"])
+    assert result.exit_code == 2
+    assert "No such command 'sheep'" in result.stderr and "did you mean" not in result.stderr
+
+
+def test_a_mistyped_option_suggests_the_nearest_one() -> None:
+    result = CliRunner().invoke(app, ["validate", "--fromat", "json"])
+    assert result.exit_code == 2
+    assert "--format" in result.stderr
+
+
+def test_shell_completion_script_and_completions() -> None:
+    result = CliRunner().invoke(app, ["--show-completion", "bash"], prog_name="shsv")
+    assert result.exit_code == 0
+    assert "complete -o default -F _shsv_completion shsv" in result.stdout
+    env = {
+        **os.environ,
+        "_SHSV_COMPLETE": "complete_bash",
+        "COMP_WORDS": "shsv val",
+        "COMP_CWORD": "1",
+    }
+    done = subprocess.run([SHSV], env=env, capture_output=True, text=True, check=False)
+    assert done.stdout.split() == ["validate"]
+
+
+def test_output_is_plain_in_a_pipe_and_under_no_color() -> None:
+    for env in ({"NO_COLOR": "1"}, {}):
+        done = subprocess.run(
+            [SHSV, "validate", "--root", MINIMAL],
+            env={**os.environ, "GITHUB_ACTIONS": "", **env},
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        assert done.stdout == "✓ no problems (4 files, 4 records checked)\n"
+        assert "\x1b[" not in done.stdout + done.stderr
+
+
+def test_help_imports_nothing_heavy() -> None:
+    heavy = ("pydantic", "ruamel", "yaml", "jinja2", "sqlite_utils", "rich.console")
+    code = (
+        "import sys; from shsv.cli import app; "
+        "from typer.main import get_command; get_command(app); "
+        f"print(sorted(m for m in sys.modules if m.startswith({heavy!r})))"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "[]"
