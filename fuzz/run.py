@@ -41,6 +41,7 @@ class Tally:
         self.failures: Counter[str] = Counter()
         self.formatted = 0
         self.slowest = (0.0, "")
+        self.slowest_input = b""
         self.save = save
 
     def one(self, strategy: str, rel: str, raw: bytes) -> None:
@@ -60,6 +61,7 @@ class Tally:
         seconds = time.perf_counter() - started
         if seconds > self.slowest[0]:
             self.slowest = (seconds, f"{strategy} {rel} {_digest(raw)}")
+            self.slowest_input = raw
 
 
 def _digest(raw: bytes) -> str:
@@ -120,6 +122,9 @@ def main() -> int:
     print(f"slowest input: {tally.slowest[0] * 1000:.0f} ms ({tally.slowest[1]})")
     print(f"peak memory: {peak:,.0f} MB")
     print(f"exceptions other than diagnostics: {sum(tally.failures.values())}")
+    if args.save is not None:
+        args.save.mkdir(parents=True, exist_ok=True)
+        (args.save / "slowest.yaml").write_bytes(tally.slowest_input)
     for key, count in tally.failures.most_common():
         print(f"  {count} x {key}")
     return 1 if tally.failures else 0

@@ -40,6 +40,8 @@ BOMBS: dict[str, tuple[Callable[[], bytes], str]] = {
     "block-list-1000": (lambda: b"- " * 1000 + b"x\n", "Y110"),
     "block-list-100000": (lambda: b"- " * 100_000 + b"x\n", "Y110"),
     "block-map-1000": (lambda: _indented(1000), "Y110"),
+    # Lines broken at bare CRs, which a scan for lines at LF would not see
+    "cr-block-list-100000": (lambda: b"a:\r" + b"- " * 100_000 + b"x\n", "Y110"),
     "file-10mb": (lambda: b"id: x\nnotes:\n  - " + b"x" * 10_000_000 + b"\n", "Y109"),
     "keys-100000": (
         lambda: ("id: x\n" + "".join(f"k{i:x}: 1\n" for i in range(100_000))).encode(),

@@ -52,6 +52,8 @@ TOKENS: list[bytes] = [
     b"  ",
     b"\t",
     b"\r\n",
+    b"\r",
+    "\u2028".encode(),
     b"#",
     b" # c",
     b":",

@@ -188,3 +188,30 @@ def test_dates_centuries_apart_are_checked_quickly(tmp_path: Path) -> None:
     outcome = run(root, Context(as_of=date(2026, 1, 1)))
     assert time.perf_counter() - started < 2
     assert {d.code for d in outcome.diagnostics} <= {"D415"}
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        # found by the long fuzz run: libyaml counts a bare CR as a line break
+        (b"\r>", (2, 1, "Y114")),
+        (b"a: [b,\rc]\r", (2, 1, "Y101")),
+        (b"a: >\r \r   \r  # x\r", (4, 1, "Y101")),
+        ("a: [b,\u2028c]\n".encode(), (2, 1, "Y101")),
+    ],
+)
+def test_lines_are_counted_as_libyaml_counts_them(
+    raw: bytes, expected: tuple[int, int, str]
+) -> None:
+    problem = read(raw)
+    assert isinstance(problem, Problem)
+    assert (problem.line, problem.column, problem.code) == expected
+
+
+@pytest.mark.parametrize("newline", ["\r\n", "\r", "\u2028", "\u2029"])
+def test_only_lf_files_go_the_fast_way(newline: str) -> None:
+    """The fast path's scan sees lines at LF only; any other line break could hide
+    deep nesting from it (a bare-CR file 100,000 levels deep crashed yaml-rs)."""
+    raw = f"id: x{newline}name: y\n".encode()
+    assert read_fast(raw) is None
+    assert read_fast(b"id: x\nname: y\n") == {"id": "x", "name": "y"}

@@ -30,6 +30,9 @@ _SUSPECT = re.compile(
     r"|^[ \t]*(?:-[ \t]+)*(?:[?:](?:[ \t]|$)|[\[{])"  # explicit, empty or flow keys
     r"|\{"  # flow mappings: the parsers differ on their edge cases
     r"|\t"  # tabs: the parsers differ on tabs as separators
+    # Line breaks other than LF: this scan sees lines only at LF, so a file broken at
+    # bare CRs would hide deep nesting from it (and crash yaml-rs)
+    r"|[\r\x85\u2028\u2029]"
     r"|<<[ \t]*:"  # merge keys
     # numbers that yaml-rs reads and the YAML 1.2 core schema does not (1_000, 0b11,
     # -0x1), or that the exact reader refuses as out of range (1e999)

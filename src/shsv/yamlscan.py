@@ -95,6 +95,9 @@ def events(text: str, limits: Limits = DEFAULT_LIMITS) -> Iterator[Event]:
         parser.dispose()
 
 
+# What libyaml counts as the end of a line, so that its line numbers index our lines.
+_LINE_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
+
 # A block scalar's header: indicator, optional indentation and chomping, then a
 # comment only after white space (libyaml accepts ">#c").
 _BLOCK_HEADER = re.compile(r"[|>][1-9+-]{0,2}(?:[ \t]+(?:#.*)?)?\r?")
@@ -178,7 +181,7 @@ class _Scan:
     @property
     def lines(self) -> list[str]:
         if self._lines is None:
-            self._lines = self.text.split("\n")
+            self._lines = _LINE_BREAK.split(self.text)
         return self._lines
 
     def _indent(self) -> int:
