@@ -5,8 +5,11 @@ paths agree. Short here; ``fuzz/run.py`` runs the same properties on 100,000+ in
 from __future__ import annotations
 
 from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from hostile import check_everything, mutated_bytes, mutated_data, raw_bytes
+from shsv.fastread import read_fast
+from shsv.yamlread import Document, read
 
 SHORT = settings(
     max_examples=200,
@@ -32,3 +35,19 @@ def test_records_with_odd_values(case: tuple[str, bytes]) -> None:
 @given(raw_bytes)
 def test_raw_bytes(case: tuple[str, bytes]) -> None:
     check_everything(*case)
+
+
+FORMS = ["a: {}\n", "a: [{}]\n", "a: [x, {}]\n", "- {}\n", "{}: x\n", "a:\n  - {}\n"]
+SCALAR = "0123456789_.eE+-xob aA:#'\"\\/>|!&*?%@`,~TtNnYy="
+
+
+@settings(max_examples=500, deadline=None, database=None)
+@given(st.text(alphabet=SCALAR, min_size=1, max_size=14), st.sampled_from(FORMS))
+def test_what_the_fast_path_reads_the_exact_reader_reads_the_same(value: str, form: str) -> None:
+    """Differential: yaml-rs and the core schema part ways on numbers (1_000, 2e_5,
+    0b11), tags, block scalars and keys; the fast path must hand all of those over."""
+    raw = form.format(value).encode()
+    fast = read_fast(raw)
+    if fast is not None:
+        exact = read(raw)
+        assert isinstance(exact, Document) and repr(exact.data) == repr(fast)

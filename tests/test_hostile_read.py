@@ -133,6 +133,10 @@ def test_valid_neighbours_of_those_still_read(text: str, data: object) -> None:
         ("0x1F", 31),
         ("1e3", 1000.0),
         ("000_a96001623f51547d.txt", "000_a96001623f51547d.txt"),
+        # found by fuzzing: yaml-rs reads these as floats
+        ("004_775524e00", "004_775524e00"),
+        ("2e_5", "2e_5"),
+        ("3E13_", "3E13_"),
     ],
 )
 def test_the_paths_agree_on_numbers(value: str, exact: object) -> None:
@@ -215,3 +219,18 @@ def test_only_lf_files_go_the_fast_way(newline: str) -> None:
     raw = f"id: x{newline}name: y\n".encode()
     assert read_fast(raw) is None
     assert read_fast(b"id: x\nname: y\n") == {"id": "x", "name": "y"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "68: x\n",  # a number key: yaml-rs keeps it, the exact reader refuses it
+        "a:\n  1.5: x\n",
+        "a: |\n",  # an empty block scalar: yaml-rs reads a line break
+        "a: >\nb: 1\n",
+        "a: ! x\n",  # the non-specific tag
+        "- ! x\n",
+    ],
+)
+def test_the_fast_path_leaves_these_to_the_exact_reader(text: str) -> None:
+    assert read_fast(text.encode()) is None

@@ -61,12 +61,13 @@ def test_the_reader_refuses_every_invalid_case(case: Path) -> None:
 def test_the_fast_path_still_runs() -> None:
     """Guards against a suspicion filter so wide that the fast path never runs: it
     reads every shipped record and the plain cases of the suite (most of the suite is
-    top-level scalars and lists, anchors and tags, which go to the exact reader)."""
+    top-level scalars and lists, anchors, tags and block scalars, which go to the exact
+    reader)."""
     shipped = sorted((ROOT / "data").rglob("*.yaml"))
     assert all(read_fast(path.read_bytes()) is not None for path in shipped)
     valid = [case for case in CASES if not (case / "error").exists()]
     fast = sum(read_fast((case / "in.yaml").read_bytes()) is not None for case in valid)
-    assert fast >= 25, fast
+    assert fast >= 20, fast
 
 
 def test_the_suite_through_the_cli(tmp_path: Path) -> None:

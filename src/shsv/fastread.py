@@ -23,7 +23,9 @@ from shsv.yamlread import DEFAULT_LIMITS, Limits, precheck
 _NODE_START = r"(?:^[ \t]*|[-?:][ \t]+|[\[{,][ \t]*)"
 _ENDS = r"(?=[ \t]*(?:$|[,\]}#]|:(?:[ \t]|$)))"
 _SUSPECT = re.compile(
-    _NODE_START + r"[&*!](?=\S)"  # anchor, alias or tag
+    _NODE_START + r"[&*!]"  # anchor, alias or tag (a lone "!" is a tag too)
+    r"|(?:^|[ \t])[|>][-+0-9]*[ \t]*(?:#.*)?$"  # block scalars: the parsers differ on
+    # chomping and on empty ones (yaml-rs reads "a: |" alone as a line break)
     r"|^(?:---|\.\.\.)(?:[ \t]|$)"  # document markers: maybe several documents
     r"|^%"  # directives
     r"|^(?:[ \t]|[-?:][ \t]){40}"  # deep block nesting (crashes yaml-rs)
@@ -36,7 +38,8 @@ _SUSPECT = re.compile(
     r"|<<[ \t]*:"  # merge keys
     # numbers that yaml-rs reads and the YAML 1.2 core schema does not (1_000, 0b11,
     # -0x1), or that the exact reader refuses as out of range (1e999)
-    r"|(?:^|[ \t\[,])[-+]?(?:0[bBxXoO][0-9a-fA-F_]*|[0-9.]*_[0-9._]*|[0-9.]+[eE][-+]?[0-9]{3,})"
+    r"|(?:^|[ \t\[,])[-+]?(?:0[bBxXoO][0-9a-fA-F_]*|(?=[0-9._])[0-9.eE+-]*_[0-9._eE+-]*"
+    r"|[0-9.]+[eE][-+]?[0-9]{3,})"
     + _ENDS
     + r"|[0-9]{19}"  # integers (or floats) with more digits than the exact reader allows
     r"|\\[^ntr\"\\/ \n]",  # escapes that may spell a control character
@@ -95,13 +98,16 @@ def _odd_flow(text: str) -> bool:
 
 def _within(data: dict[str, Any], limits: Limits) -> bool:
     """Whether the data keeps to the depth and value limits (counted as the exact
-    reader counts them: every key and every value is one), without recursion."""
+    reader counts them: every key and every value is one) and has only text keys,
+    found without recursion."""
     nodes = 1
     stack: list[tuple[Any, int]] = [(data, 1)]
     while stack:
         value, depth = stack.pop()
         if depth > limits.max_depth:
             return False
+        if isinstance(value, dict) and not all(isinstance(key, str) for key in value):
+            return False  # yaml-rs reads "1: x" with a number key; the exact reader refuses
         children = value.values() if isinstance(value, dict) else value
         nodes += len(children) * (2 if isinstance(value, dict) else 1)
         if nodes > limits.max_nodes:
