@@ -22,7 +22,9 @@ import yaml
 from typer.testing import CliRunner
 
 from conftest import ROOT
+from shsv import dates
 from shsv.cli import app
+from shsv.yamlread import Document, read
 
 KINDS = ("councils", "reports", "decisions", "milestones", "meetings")
 FORMATS = ("text", "json", "github", "table", "markdown", "md", "html", "ics", "csv")
@@ -75,6 +77,13 @@ def _inject(value: Any, payloads: Iterator[str]) -> Any:
     return value
 
 
+def _plain(path: Path) -> Any:
+    """A record's data as shsv reads it (YAML 1.2: dates stay text)."""
+    doc = read(path.read_bytes())
+    assert isinstance(doc, Document), path
+    return doc.data
+
+
 def _cycle(items: list[str]) -> Iterator[str]:
     while True:
         yield from items
@@ -88,13 +97,40 @@ def hostile_repo(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
     shutil.copytree(ROOT / "data", root / "data")
     payloads = _cycle(text_payloads(canary))
     for path in sorted((root / "data").rglob("*.yaml")):
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = _plain(path)
         text = yaml.safe_dump(_inject(data, payloads), sort_keys=False, allow_unicode=True)
         path.write_text(text, encoding="utf-8")
     for kind in KINDS:
         for i, payload in enumerate(yaml_payloads(canary)):
             (root / "data" / kind / f"payload-{i}.yaml").write_text(payload, encoding="utf-8")
     return root, canary
+
+
+_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def _far_dates(value: Any, days: Iterator[str]) -> Any:
+    """Every exact day moved to the first or the last day a record may name."""
+    if isinstance(value, dict):
+        return {k: _far_dates(v, days) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_far_dates(v, days) for v in value]
+    if isinstance(value, str) and _DAY.fullmatch(value):
+        return next(days)
+    return value
+
+
+@pytest.fixture(scope="module")
+def far_dates_repo(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = tmp_path_factory.mktemp("far") / "repo"
+    shutil.copytree(ROOT / "data", root / "data")
+    first, last = dates.FIRST_YEAR, dates.LAST_YEAR
+    days = _cycle([f"{last}-12-31", f"{first}-01-01", f"{last}-12-30"])
+    for path in sorted((root / "data").rglob("*.yaml")):
+        data = _plain(path)
+        text = yaml.safe_dump(_far_dates(data, days), sort_keys=False, allow_unicode=True)
+        path.write_text(text, encoding="utf-8")
+    return root
 
 
 def _ids(root: Path) -> list[str]:
@@ -173,3 +209,22 @@ def test_the_payload_repository_is_mostly_valid(hostile_repo: tuple[Path, Path])
         d for d in found if not Path(d["path"]).name.startswith("payload-")
     ][:3]
     assert {d["code"] for d in found} <= {"Y101", "Y105", "Y106", "Y107", "Y114"}
+
+
+def test_no_command_crashes_on_dates_at_the_ends_of_the_calendar(
+    far_dates_repo: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Dates at the ends of the years a record may name leave room on either side, so
+    papers, timelines (an ICS event ends the day after) and exports never overflow."""
+    monkeypatch.chdir(tmp_path)
+    out = tmp_path / "out"
+    out.mkdir()
+    runner = CliRunner()
+    group: Any = typer.main.get_group(app)
+    for name, command in sorted(group.commands.items()):
+        for args in invocations(command, far_dates_repo, out):
+            result = runner.invoke(app, [name, *args])
+            where = f"shsv {name} {' '.join(args)}"
+            assert result.exception is None or isinstance(result.exception, SystemExit), (
+                f"{where}: {result.exception!r}"
+            )

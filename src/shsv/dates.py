@@ -84,6 +84,20 @@ _PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
 )
 
 
+FIRST_YEAR, LAST_YEAR = 1900, 2199
+"""The years a record's date may name. Far beyond them a date is a typo, and at the
+ends of the calendar (year 1, year 9999) the day after or 28 days before would not
+exist, which every check and export would otherwise have to guard against."""
+
+
+def _check_years(text: str, years: list[int]) -> None:
+    for year in years:
+        if not FIRST_YEAR <= year <= LAST_YEAR:
+            raise DateError(
+                f"{text!r}: the year {year} is outside {FIRST_YEAR} to {LAST_YEAR}; check it"
+            )
+
+
 def _day(year: int, month: int, day: int) -> date:
     try:
         return date(year, month, day)
@@ -106,7 +120,9 @@ def _simple(text: str) -> DateSpan:
     for pattern, kind in _PATTERNS:
         match = pattern.fullmatch(text)
         if match:
-            return _from_match(text, kind, [g for g in match.groups() if g is not None])
+            groups = [g for g in match.groups() if g is not None]
+            _check_years(text, [int(g) for g in groups if len(g) == 4 and g.isdigit()])
+            return _from_match(text, kind, groups)
     raise DateError(f"{text!r} is not a date shsv reads; write it as {FORMS}")
 
 
@@ -191,6 +207,7 @@ def parse_day(text: str) -> date:
     match = _PATTERNS[0][0].fullmatch(text.strip())
     if not match:
         raise DateError(f"{text!r} is not a day; write it as YYYY-MM-DD")
+    _check_years(text, [int(match.group(1))])
     return _day(int(match.group(1)), int(match.group(2)), int(match.group(3)))
 
 

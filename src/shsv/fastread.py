@@ -60,8 +60,8 @@ def read_fast(raw: bytes, limits: Limits = DEFAULT_LIMITS) -> dict[str, Any] | N
         text = raw.decode("utf-8").removeprefix("\ufeff")
     except UnicodeDecodeError:
         return None
-    if text.count("\n") > limits.max_nodes:  # likely over the limit: let it be counted
-        return None
+    if max(text.count("\n"), text.count(",")) > limits.max_nodes:
+        return None  # likely over the value limit: let the exact reader count
     # Deep flow nesting never reaches the Rust parser: the count of "[" bounds the
     # depth of flow lists ("{" is suspect anyway); the exact reader counts precisely.
     if text.count("[") > _MAX_BRACKETS or _odd_flow(text):
