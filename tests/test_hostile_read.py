@@ -244,3 +244,12 @@ def test_only_lf_files_go_the_fast_way(newline: str) -> None:
 )
 def test_the_fast_path_leaves_these_to_the_exact_reader(text: str) -> None:
     assert read_fast(text.encode()) is None
+
+
+@pytest.mark.parametrize("newline", ["\n", "\r\n", "\r"])
+def test_text_problems_are_placed_on_the_lines_libyaml_sees(newline: str) -> None:
+    bad_byte = read(f"a: 1{newline}b: caf".encode() + b"\xe9\n")
+    bidi = read(f"a: 1{newline}b: x\u202ey\n".encode())
+    assert isinstance(bad_byte, Problem) and isinstance(bidi, Problem)
+    assert (bad_byte.line, bad_byte.column, bad_byte.code) == (2, 7, "Y103")
+    assert (bidi.line, bidi.column, bidi.code) == (2, 5, "Y112")

@@ -1,7 +1,7 @@
 """Read one record file into plain data, keeping the position of every key and value.
 
 This is the reference reader: exact, position-keeping and hostile-input safe. It
-decodes the bytes itself, lets each event of libyaml's stream pass the pre-scan in
+decodes and checks the text (``yamltext``), lets each event of libyaml's stream pass the pre-scan in
 ``yamlscan`` (limits, refusals; no recursion) before building anything from it, and
 builds plain data (dict, list, str, int, float, bool, None) under the YAML 1.2 core
 schema, so ``yes`` stays a string and dates stay text.
@@ -12,12 +12,9 @@ refused, each with a positioned problem instead of an exception.
 from __future__ import annotations
 
 import math
-import os
 import re
-import stat
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
 import yaml
@@ -34,6 +31,12 @@ from shsv.yamlscan import DEFAULT_LIMITS as DEFAULT_LIMITS
 from shsv.yamlscan import Limits as Limits
 from shsv.yamlscan import Problem as Problem
 from shsv.yamlscan import RefusedError, at, events, refuse
+from shsv.yamltext import FORBIDDEN as FORBIDDEN
+from shsv.yamltext import decode as decode
+from shsv.yamltext import pos_of as pos_of
+from shsv.yamltext import precheck as precheck
+from shsv.yamltext import read_bytes as read_bytes
+from shsv.yamltext import too_large
 
 Loc = tuple[str | int, ...]
 Pos = tuple[int, int]
@@ -59,14 +62,6 @@ class Document:
             loc = loc[:-1]
 
 
-# Characters no record text may hold: C0/C1 controls (bar tab and line ends), DEL,
-# bidirectional overrides and isolates (the "Trojan Source" set), stray BOMs,
-# non-characters and surrogates.
-FORBIDDEN = re.compile(
-    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ufeff\ufffe\uffff\ud800-\udfff]"
-)
-_TAB_INDENT = re.compile(r"^ *\t", re.MULTILINE)
-
 _NULL = frozenset({"", "~", "null", "Null", "NULL"})
 _TRUE = frozenset({"true", "True", "TRUE"})
 _FALSE = frozenset({"false", "False", "FALSE"})
@@ -78,78 +73,10 @@ _INF = re.compile(r"([-+]?)\.(?:inf|Inf|INF)")
 _NAN = re.compile(r"\.(?:nan|NaN|NAN)")
 
 
-def pos_of(text: str, index: int) -> Pos:
-    """1-based line and column (in characters) of a character index."""
-    line_start = text.rfind("\n", 0, index) + 1
-    return (text.count("\n", 0, index) + 1, index - line_start + 1)
-
-
-def decode(raw: bytes) -> str | Problem:
-    """Strict UTF-8 (a leading BOM allowed), or a problem at the first bad byte."""
-    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return Problem(1, 1, "Y103", "the file is UTF-16 or UTF-32; save it as UTF-8")
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        line = raw.count(b"\n", 0, exc.start) + 1
-        start = raw.rfind(b"\n", 0, exc.start) + 1
-        column = len(raw[start : exc.start].decode("utf-8", "replace")) + 1
-        return Problem(
-            line,
-            column,
-            "Y103",
-            f"byte 0x{raw[exc.start]:02x} is not valid UTF-8; save the file as UTF-8",
-        )
-    return text.removeprefix("\ufeff")
-
-
-def precheck(text: str) -> Problem | None:
-    """Problems visible in the text itself, found before any parsing."""
-    bad = FORBIDDEN.search(text)
-    if bad:
-        line, column = pos_of(text, bad.start())
-        return Problem(
-            line,
-            column,
-            "Y112",
-            f"character U+{ord(bad.group()):04X} is not allowed in a record; remove it",
-        )
-    tab = _TAB_INDENT.search(text)
-    if tab:
-        line, column = pos_of(text, tab.end() - 1)
-        return Problem(line, column, "Y104", "indentation uses a tab; indent with spaces")
-    return None
-
-
-def read_bytes(path: Path, limits: Limits = DEFAULT_LIMITS) -> bytes | Problem:
-    """A record file's bytes, reading no more than the size limit allows.
-
-    Refuses what is not a regular file (a pipe would block the run for ever) and a
-    file over the limit without reading it, so a huge file costs no memory.
-    """
-    try:
-        # Non-blocking, so that opening a pipe returns at once instead of waiting.
-        with os.fdopen(os.open(path, os.O_RDONLY | os.O_NONBLOCK), "rb") as stream:
-            status = os.fstat(stream.fileno())
-            if not stat.S_ISREG(status.st_mode):
-                return Problem(1, 1, "Y117", "not a regular file; a record is a plain file")
-            raw = stream.read(limits.max_bytes + 1)
-    except OSError as exc:
-        return Problem(1, 1, "Y117", f"cannot read the file: {exc.strerror or exc}")
-    if len(raw) > limits.max_bytes:
-        size = max(status.st_size, len(raw))
-        return Problem(1, 1, "Y109", _too_large(size, limits))
-    return raw
-
-
-def _too_large(size: int, limits: Limits) -> str:
-    return f"the file is {size:,} bytes; a record file may be at most {limits.max_bytes:,}"
-
-
 def read(raw: bytes, limits: Limits = DEFAULT_LIMITS) -> Document | Problem:
     """Read one file's bytes into a ``Document``, or say why not."""
     if len(raw) > limits.max_bytes:
-        return Problem(1, 1, "Y109", _too_large(len(raw), limits))
+        return Problem(1, 1, "Y109", too_large(len(raw), limits))
     text = decode(raw)
     if isinstance(text, Problem):
         return text

@@ -96,7 +96,7 @@ def events(text: str, limits: Limits = DEFAULT_LIMITS) -> Iterator[Event]:
 
 
 # What libyaml counts as the end of a line, so that its line numbers index our lines.
-_LINE_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
+LINE_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
 
 # A block scalar's header: indicator, optional indentation and chomping, then a
 # comment only after white space (libyaml accepts ">#c").
@@ -181,7 +181,7 @@ class _Scan:
     @property
     def lines(self) -> list[str]:
         if self._lines is None:
-            self._lines = _LINE_BREAK.split(self.text)
+            self._lines = LINE_BREAK.split(self.text)
         return self._lines
 
     def _indent(self) -> int:
