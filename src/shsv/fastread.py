@@ -11,11 +11,12 @@ finding its position. The two agree on all data the fast path accepts (tested).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import Any
 
 import yaml_rs
 
-from shsv.yamlread import DEFAULT_LIMITS, Limits, precheck
+from shsv.yamlread import DEFAULT_LIMITS, FORBIDDEN, Limits, precheck
 
 # Any of these sends a file to the exact reader. False alarms cost only time.
 _SUSPECT = re.compile(
@@ -29,6 +30,47 @@ _SUSPECT = re.compile(
 )
 
 
+# Scanning 100 MB with _SUSPECT and precheck takes seconds, and almost every file has
+# nothing to find. So each part of _SUSPECT runs only when a hint that every match
+# of it contains is there; the hints are substring and byte scans many times faster.
+# The answers are the same (a test compares them): a hint may fire falsely, never miss.
+def _property_hint(text: str) -> bool:
+    # "Finance & Resources" is common; an anchor needs a non-space after the "&".
+    return ("&" in text and text.count("&") != text.count("& ")) or "*" in text or "!" in text
+
+
+_PARTS: tuple[tuple[Callable[[str], object], re.Pattern[str]], ...] = (
+    (_property_hint, re.compile(r"(?:^|[ \t\[{,])[&*!](?=\S)", re.MULTILINE)),
+    (
+        re.compile(r"\n(?:---|\.\.\.|%)").search,
+        re.compile(r"^(?:---|\.\.\.)(?:[ \t]|$)|^%", re.MULTILINE),
+    ),
+    (
+        re.compile(r"\n[ \t?:-]{40}").search,
+        re.compile(r"^(?:[ \t]|[-?:][ \t]){40,}", re.MULTILINE),
+    ),
+    (re.compile(r"\\").search, re.compile(r"\\[^ntr\"\\/ \n]")),
+)
+_DIGITS = bytes.maketrans(b"123456789", b"000000000")
+_LONG_NUMBER = b"0" * 19
+_PLAIN_ASCII = bytes(range(0x20, 0x7F)) + b"\t\n\r"
+
+
+def suspect(raw: bytes, text: str) -> bool:
+    """Whether ``precheck(text)`` finds a problem or ``_SUSPECT`` matches ``text``
+    (``raw`` decoded, a BOM removed): the same answer, found faster."""
+    rest = raw.translate(None, _PLAIN_ASCII)  # control and non-ASCII characters only
+    hinted = (rest and FORBIDDEN.search(rest.decode("utf-8"))) or "\t" in text
+    if hinted and precheck(text) is not None:
+        return True
+    if _LONG_NUMBER in raw.translate(_DIGITS):
+        return True
+    # The hints look for a line start after a newline, so the first line is checked whole.
+    if _SUSPECT.search(text[: text.find("\n") + 1 or None]):
+        return True
+    return any(hint(text) and pattern.search(text) for hint, pattern in _PARTS)
+
+
 def read_fast(raw: bytes, limits: Limits = DEFAULT_LIMITS) -> dict[str, Any] | None:
     """The record's data, or None when the exact reader must decide."""
     if len(raw) > limits.max_bytes or raw.startswith((b"\xff\xfe", b"\xfe\xff")):
@@ -37,7 +79,7 @@ def read_fast(raw: bytes, limits: Limits = DEFAULT_LIMITS) -> dict[str, Any] | N
         text = raw.decode("utf-8").removeprefix("\ufeff")
     except UnicodeDecodeError:
         return None
-    if precheck(text) is not None or _SUSPECT.search(text):
+    if suspect(raw, text):
         return None
     try:
         data = yaml_rs.loads(text, parse_datetime=False)
