@@ -184,10 +184,15 @@ def _load(path: Path, key: bytes) -> Any:
     if not hmac.compare_digest(signature, _sign(key, payload)):
         return None
     try:
-        with _no_gc():
-            return pickle.loads(payload)  # noqa: S301 - signed by this user's own key
+        return loads(payload)
     except Exception:  # a cache that cannot be read is no cache
         return None
+
+
+def loads(payload: bytes) -> Any:
+    """Unpickle what ``dumps`` made; only ever given bytes this user's shsv wrote."""
+    with _no_gc():
+        return pickle.loads(payload)  # noqa: S301 - see above
 
 
 class _Pickler(pickle.Pickler):
@@ -209,7 +214,7 @@ def _init_fields(cls: type) -> tuple[str, ...] | None:
     return tuple(f.name for f in fields) if all(f.init for f in fields) else None
 
 
-def _dumps(value: Any) -> bytes:
+def dumps(value: Any) -> bytes:
     stream = io.BytesIO()
     with _no_gc():
         _Pickler(stream, protocol=pickle.HIGHEST_PROTOCOL).dump(value)
@@ -235,6 +240,6 @@ def save(
     key = _key()
     if key is None:
         return
-    payload = _dumps({"fingerprint": store.fingerprint, "entries": entries, "cross": cross})
+    payload = dumps({"fingerprint": store.fingerprint, "entries": entries, "cross": cross})
     with contextlib.suppress(WriteError, OSError):
         write_atomic(store.folder / NAME, _sign(key, payload) + payload)

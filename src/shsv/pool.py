@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, cast
 
-from shsv.cache import Entry, Stat, digest, stat_of
+from shsv.cache import Entry, Stat, digest, dumps, loads, stat_of
 from shsv.checks.registry import Context
 from shsv.layout import RecordFile
 
@@ -120,9 +120,11 @@ def _read(file: RecordFile) -> tuple[bytes | None, Stat | None]:
 Batch = tuple[Path, Sequence[Task], Context, bool, bool]
 
 
-def _batch(args: Batch) -> list[Done]:
+def _batch(args: Batch) -> bytes:
     root, tasks, context, fast, plain = args
-    return [check_one(root, task, context, fast, False, plain) for task in tasks]
+    # Pickled here as plain tuples: the default pickling of slotted dataclasses costs
+    # the parent, which unpickles every result, more than checking takes the workers.
+    return dumps([check_one(root, task, context, fast, False, plain) for task in tasks])
 
 
 def _worker() -> None:
@@ -168,7 +170,8 @@ def _pooled(work: Batch, jobs: int, progress: Progress | None) -> Iterator[Done]
     gc.freeze()  # workers share the parent's objects instead of copying them
     try:
         with mp.Pool(jobs, initializer=_worker) as pool:
-            for results in pool.imap_unordered(_batch, batches):
+            for blob in pool.imap_unordered(_batch, batches):
+                results = loads(blob)
                 yield from results
                 done += len(results)
                 if progress:
