@@ -91,16 +91,36 @@ WAYS: dict[str, tuple[str, Breaker]] = {
 
 
 def damage(files: list[Path], fraction: float, rng: random.Random) -> list[tuple[Path, str]]:
-    """Break ``fraction`` of ``files`` in place, each in one way; return (file, way)."""
-    count = max(1, round(len(files) * fraction))
+    """Break ``fraction`` of ``files`` in place, each in one way; return (file, way).
+
+    Each way is used once before any is used twice, so even a small corpus shows them
+    all; a way that does not apply to a file gives it the next way that does.
+    """
+    count = min(len(files), max(1, round(len(files) * fraction)))
+    order = sorted(files)
+    rng.shuffle(order)
     names = list(WAYS)
-    done: list[tuple[Path, str]] = []
-    for i, path in enumerate(sorted(rng.sample(files, count))):
-        raw = path.read_bytes()
-        for way in names[i % len(names) :] + names[: i % len(names)]:
-            broken = WAYS[way][1](raw, rng)
-            if broken is not None and broken != raw:
-                path.write_bytes(broken)
-                done.append((path, way))
-                break
-    return done
+    done: dict[Path, str] = {}
+    for i in range(count):
+        wanted = names[i % len(names) :] + names[: i % len(names)]
+        found = next(
+            (
+                (path, way)
+                for way in wanted
+                for path in order
+                if path not in done and _applies(way, path, rng)
+            ),
+            None,
+        )
+        if found is None:
+            break
+        path, way = found
+        done[path] = way
+        path.write_bytes(WAYS[way][1](path.read_bytes(), rng) or b"")
+    return sorted(done.items())
+
+
+def _applies(way: str, path: Path, rng: random.Random) -> bool:
+    raw = path.read_bytes()
+    broken = WAYS[way][1](raw, rng)
+    return broken is not None and broken != raw

@@ -18,6 +18,10 @@ import yaml_rs
 
 from shsv.yamlread import DEFAULT_LIMITS, FORBIDDEN, Limits, precheck
 
+_ITEM = r"[ \t]*(?:-[ \t]+)*"  # a line's indentation and list-item dashes
+_NOT_TEXT = r"(?:~|null|Null|NULL|true|True|TRUE|false|False|FALSE|[-+]?[.0-9][^:\n]*)"
+"""Plain scalars that may read as null, a boolean or a number (and a few that do not)."""
+
 # Any of these sends a file to the exact reader. False alarms cost only time.
 _SUSPECT = re.compile(
     r"(?:^|[ \t\[{,])[&*!](?=\S)"  # anchor, alias or tag where a node may start
@@ -25,7 +29,13 @@ _SUSPECT = re.compile(
     r"|^%"  # directives
     r"|^(?:[ \t]|[-?:][ \t]){40,}"  # deep compact nesting (crashes yaml-rs)
     r"|[0-9]{19}"  # numbers too long for the exact reader's limit
-    r"|\\[^ntr\"\\/ \n]",  # escapes that may spell a control character
+    r"|\\[^ntr\"\\/ \n]"  # escapes that may spell a control character
+    # Syntax no record needs, where yaml-rs and libyaml disagree: flow mappings,
+    # explicit (?) and empty keys, collections and non-text plain scalars as keys,
+    # and a last line of only blanks (kept differently in a block scalar).
+    r"|\{"
+    rf"|^{_ITEM}(?:[?:](?:[ \t]|$)|\[[^\n]*\][ \t]*:|{_NOT_TEXT}[ \t]*:(?:[ \t]|$))"
+    r"|^[ \t]+\Z",
     re.MULTILINE,
 )
 
@@ -35,20 +45,36 @@ _SUSPECT = re.compile(
 # of it contains is there; the hints are substring and byte scans many times faster.
 # The answers are the same (a test compares them): a hint may fire falsely, never miss.
 def _property_hint(text: str) -> bool:
+    if "*" in text or "!" in text:
+        return True
     # "Finance & Resources" is common; an anchor needs a non-space after the "&".
-    return ("&" in text and text.count("&") != text.count("& ")) or "*" in text or "!" in text
+    at = text.find("&")
+    while at >= 0:
+        if text[at + 1 : at + 2] not in (" ", "\n", ""):
+            return True
+        at = text.find("&", at + 1)
+    return False
 
 
+# One pass over the line starts serves every pattern that begins at one. Possessive
+# quantifiers and a look-ahead keep it from retrying each line at every indent.
+_LINE_START_HINT = re.compile(
+    r"\n(?:---|\.\.\.|%|[ \t?:-]{40}|[ \t]*+(?:-[ \t]+)*+(?=[?:\[~nNtTfF.0-9+-])"
+    rf"(?:[?:](?:[ \t]|$)|\[[^\n]*\][ \t]*:|{_NOT_TEXT}[ \t]*:(?:[ \t]|$)))",
+    re.MULTILINE,
+).search
 _PARTS: tuple[tuple[Callable[[str], object], re.Pattern[str]], ...] = (
     (_property_hint, re.compile(r"(?:^|[ \t\[{,])[&*!](?=\S)", re.MULTILINE)),
     (
-        re.compile(r"\n(?:---|\.\.\.|%)").search,
-        re.compile(r"^(?:---|\.\.\.)(?:[ \t]|$)|^%", re.MULTILINE),
+        _LINE_START_HINT,
+        re.compile(
+            r"^(?:---|\.\.\.)(?:[ \t]|$)|^%|^(?:[ \t]|[-?:][ \t]){40,}"
+            rf"|^{_ITEM}(?:[?:](?:[ \t]|$)|\[[^\n]*\][ \t]*:|{_NOT_TEXT}[ \t]*:(?:[ \t]|$))",
+            re.MULTILINE,
+        ),
     ),
-    (
-        re.compile(r"\n[ \t?:-]{40}").search,
-        re.compile(r"^(?:[ \t]|[-?:][ \t]){40,}", re.MULTILINE),
-    ),
+    (lambda text: "{" in text, re.compile(r"\{")),
+    (lambda text: text.endswith((" ", "\t")), re.compile(r"^[ \t]+\Z", re.MULTILINE)),
     (re.compile(r"\\").search, re.compile(r"\\[^ntr\"\\/ \n]")),
 )
 _DIGITS = bytes.maketrans(b"123456789", b"000000000")
