@@ -20,44 +20,58 @@ REFRESH = 0.1
 
 
 def wanted() -> bool:
-    """On a terminal, and not in CI (where logs keep every redraw)."""
+    """On a terminal, and not in CI (where logs would keep every redraw)."""
     if os.environ.get("CI") or os.environ.get("GITHUB_ACTIONS"):
         return False
     return sys.stderr.isatty() and os.environ.get("TERM") != "dumb"
 
 
-@contextmanager
-def bar(what: str) -> Iterator[Callable[[int, int], None] | None]:
-    """A ``progress(done, total)`` callback, or None when no bar is wanted."""
-    if not wanted():
-        yield None
-        return
-    state: dict[str, Any] = {"start": time.monotonic(), "drawn": 0.0}
+class Bar:
+    """A ``progress(done, total)`` callback that draws once ``DELAY`` has passed."""
 
-    def progress(done: int, total: int) -> None:
+    def __init__(self, what: str) -> None:
+        self.what = what
+        self.start = time.monotonic()
+        self.drawn = 0.0
+        self.shown: Any = None
+        """The rich progress display, once it is up."""
+        self._task: Any = None
+
+    def __call__(self, done: int, total: int) -> None:
         now = time.monotonic()
-        if now - state["start"] < DELAY or (now - state["drawn"] < REFRESH and done < total):
+        if now - self.start < DELAY or (now - self.drawn < REFRESH and done < total):
             return
-        if "bar" not in state:
+        if self.shown is None:
             from rich.console import Console
             from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
-            shown = Progress(
-                TextColumn(what),
+            self.shown = Progress(
+                TextColumn(self.what),
                 BarColumn(),
                 MofNCompleteColumn(),
                 console=Console(stderr=True),
                 auto_refresh=False,
                 transient=True,
             )
-            shown.start()
-            state["bar"], state["task"] = shown, shown.add_task(what, total=total)
-        state["bar"].update(state["task"], completed=done, total=total)
-        state["bar"].refresh()
-        state["drawn"] = now
+            self.shown.start()
+            self._task = self.shown.add_task(self.what, total=total)
+        self.shown.update(self._task, completed=done, total=total)
+        self.shown.refresh()
+        self.drawn = now
 
+    def close(self) -> None:
+        if self.shown is not None:
+            self.shown.stop()
+
+
+@contextmanager
+def bar(what: str) -> Iterator[Callable[[int, int], None] | None]:
+    """A progress callback, or None when no bar is wanted."""
+    if not wanted():
+        yield None
+        return
+    shown = Bar(what)
     try:
-        yield progress
+        yield shown
     finally:
-        if "bar" in state:
-            state["bar"].stop()
+        shown.close()
