@@ -56,12 +56,31 @@ class Entry:
     rel: str
     digest: bytes
     diagnostics: tuple[Diagnostic, ...]
-    summary: Summary | None
-    """None when the file failed phase one (its id then counts as broken)."""
+    id: str | None = None
+    """The record's id; None when the file failed phase one (its name then counts as
+    a broken record's id)."""
+    pickled: bytes | None = None
+    """The record's ``Summary`` for phase two, pickled, and unpickled only when phase
+    two runs: a run where nothing changed never needs it."""
     context: Context | None = None
     """The context the checks read, or None when no check read it."""
     stat: Stat | None = None
     """None while the stat cannot be trusted (a racy file): the digest decides."""
+
+    @classmethod
+    def of(
+        cls,
+        rel: str,
+        digest: bytes,
+        diagnostics: tuple[Diagnostic, ...],
+        summary: Summary | None,
+        context: Context | None,
+    ) -> Entry:
+        pickled = dumps(summary) if summary is not None else None
+        return cls(rel, digest, diagnostics, summary.id if summary else None, pickled, context)
+
+    def summary(self) -> Summary | None:
+        return loads(self.pickled) if self.pickled is not None else None
 
     def fits(self, context: Context) -> bool:
         return self.context is None or self.context == context
@@ -191,7 +210,7 @@ def _load(path: Path, key: bytes) -> Any:
 
 def loads(payload: bytes) -> Any:
     """Unpickle what ``dumps`` made; only ever given bytes this user's shsv wrote."""
-    with _no_gc():
+    with no_gc():
         return pickle.loads(payload)  # noqa: S301 - see above
 
 
@@ -216,14 +235,16 @@ def _init_fields(cls: type) -> tuple[str, ...] | None:
 
 def dumps(value: Any) -> bytes:
     stream = io.BytesIO()
-    with _no_gc():
+    with no_gc():
         _Pickler(stream, protocol=pickle.HIGHEST_PROTOCOL).dump(value)
     return stream.getvalue()
 
 
 @contextlib.contextmanager
-def _no_gc() -> Iterator[None]:
-    """Building 100,000 small objects makes the collector walk them again and again."""
+def no_gc() -> Iterator[None]:
+    """No cyclic collection while many small objects are made: they die (or live on)
+    by reference counting, and the collector walking them again and again cost up to
+    a quarter of the time."""
     enabled = gc.isenabled()
     gc.disable()
     try:

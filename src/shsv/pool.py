@@ -8,7 +8,6 @@ process is faster (measured by ``benchmarks/run.py``).
 
 from __future__ import annotations
 
-import contextlib
 import gc
 import multiprocessing
 import os
@@ -17,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, cast
 
-from shsv.cache import Entry, Stat, digest, dumps, loads, stat_of
+from shsv.cache import Entry, Stat, digest, dumps, loads, no_gc, stat_of
 from shsv.checks.registry import Context
 from shsv.layout import RecordFile
 
@@ -87,13 +86,8 @@ def check_one(
         return Done(file.rel, stat)
     watched = Watched(context)
     result = check_file(file, raw, cast(Context, watched), fast=fast)
-    entry = Entry(
-        file.rel,
-        found,
-        tuple(result.diagnostics),
-        result.summary,
-        context if watched.read else None,
-    )
+    read = context if watched.read else None
+    entry = Entry.of(file.rel, found, tuple(result.diagnostics), result.summary, read)
     return Done(file.rel, stat, entry, result.record if keep else None)
 
 
@@ -149,7 +143,7 @@ def check_all_files(
     jobs = jobs or jobs_default()
     total = len(tasks)
     plain = inside(root, root / DATA)
-    with _quiet_gc():
+    with no_gc():
         if jobs < 2 or total < POOL_THRESHOLD or keep:
             for done, task in enumerate(tasks, 1):
                 yield check_one(root, task, context, fast, keep, plain)
@@ -178,16 +172,3 @@ def _pooled(work: Batch, jobs: int, progress: Progress | None) -> Iterator[Done]
                     progress(done, len(tasks))
     finally:
         gc.unfreeze()
-
-
-@contextlib.contextmanager
-def _quiet_gc() -> Iterator[None]:
-    """No cyclic collection while files are checked: each file's objects die by
-    reference counting, and the collector walking them cost up to a quarter of the time."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()

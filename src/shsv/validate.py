@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from shsv import schema, yamlread
-from shsv.cache import Entry, Stat, Store, stat_of
+from shsv.cache import Entry, Stat, Store, loads, no_gc, stat_of
 from shsv.checks import registry
 from shsv.checks.cross import Summary, check_all, summarise
 from shsv.diagnostics import Diagnostic
@@ -144,19 +144,19 @@ def run(
 
     files = discover(root)
     store = open_store(root, fingerprint()) if cache and not keep_records else None
-    entries, records = _phase_one(root, files, context, store, fast, keep_records, jobs, progress)
+    entries, records, fresh = _phase_one(
+        root, files, context, store, fast, keep_records, jobs, progress
+    )
     diagnostics: list[Diagnostic] = []
-    summaries: list[Summary] = []
     broken: set[str] = set()
     outcome = Outcome(diagnostics, len(files))
     for file in files:
         entry = entries[file.rel]
         diagnostics.extend(entry.diagnostics)
-        if entry.summary is None:
+        if entry.id is None:
             broken.add(file.stem)
         else:
-            summaries.append(entry.summary)
-            outcome.paths.setdefault(entry.summary.id, file.rel)
+            outcome.paths.setdefault(entry.id, file.rel)
         record = records.get(file.rel)
         if record is not None:
             outcome.records.setdefault(record.id, record)
@@ -164,6 +164,9 @@ def run(
     if store and store.cross and store.cross[0] == key:
         cross = store.cross[1]
     else:
+        with no_gc():
+            found = (fresh.get(f.rel) or entries[f.rel].summary() for f in files)
+            summaries = [summary for summary in found if summary]
         cross = tuple(cross_diagnostics(root, summaries, frozenset(broken)))
     diagnostics.extend(cross)
     diagnostics.sort()
@@ -183,9 +186,10 @@ def _phase_one(
     keep: bool,
     jobs: int | None,
     progress: Progress | None,
-) -> tuple[dict[str, Entry], dict[str, Record]]:
-    """Every file's entry (from the cache when its stat shows it unchanged), and the
-    records when asked for."""
+) -> tuple[dict[str, Entry], dict[str, Record], dict[str, Summary]]:
+    """Every file's entry (from the cache when its stat shows it unchanged), the
+    records when asked for, and the summaries of the files checked now (unpickled as
+    they arrive, while the workers are still busy, rather than all at the end)."""
     from shsv.pool import Task, check_all_files
 
     entries: dict[str, Entry] = {}
@@ -198,6 +202,7 @@ def _phase_one(
         known = store.entries.get(file.rel) if store else None
         tasks.append(Task(file, known.digest if known and known.fits(context) else None))
     records: dict[str, Record] = {}
+    summaries: dict[str, Summary] = {}
     ready = len(entries)
     report = (lambda done, _: progress(ready + done, len(files))) if progress else None
     for done in check_all_files(
@@ -206,9 +211,11 @@ def _phase_one(
         entry = store.entries[done.rel] if done.entry is None and store else done.entry
         assert entry is not None  # "same" is only said of a file the cache knows
         entries[done.rel] = store.settle(entry, done.stat) if store else entry
+        if done.entry is not None and done.entry.pickled is not None:
+            summaries[done.rel] = loads(done.entry.pickled)
         if done.record is not None:
             records[done.rel] = done.record
-    return entries, records
+    return entries, records, summaries
 
 
 def _stat(path: Path) -> Stat:
