@@ -53,6 +53,11 @@ def test_below_the_threshold_one_process_does_it(
     assert run(corpus, AS_OF, jobs=2).files < shsv.pool.POOL_THRESHOLD
 
 
-def test_records_come_whole_from_one_process(corpus: Path) -> None:
-    outcome = run(corpus, AS_OF, keep_records=True, jobs=2)
-    assert len(outcome.records) == len(outcome.paths) > 40
+def test_records_come_back_whole_from_the_pool(
+    corpus: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    one = run(corpus, AS_OF, keep_records=True, jobs=1)
+    monkeypatch.setattr(shsv.pool, "POOL_THRESHOLD", 10)
+    several = run(corpus, AS_OF, keep_records=True, jobs=2)
+    assert len(several.records) == len(several.paths) > 40
+    assert several.records == one.records

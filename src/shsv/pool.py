@@ -111,14 +111,14 @@ def _read(file: RecordFile) -> tuple[bytes | None, Stat | None]:
         return stream.read(), stat
 
 
-Batch = tuple[Path, Sequence[Task], Context, bool, bool]
+Batch = tuple[Path, Sequence[Task], Context, bool, bool, bool]
 
 
 def _batch(args: Batch) -> bytes:
-    root, tasks, context, fast, plain = args
+    root, tasks, context, fast, plain, keep = args
     # Pickled here as plain tuples: the default pickling of slotted dataclasses costs
     # the parent, which unpickles every result, more than checking takes the workers.
-    return dumps([check_one(root, task, context, fast, False, plain) for task in tasks])
+    return dumps([check_one(root, task, context, fast, keep, plain) for task in tasks])
 
 
 def _worker() -> None:
@@ -144,21 +144,22 @@ def check_all_files(
     total = len(tasks)
     plain = inside(root, root / DATA)
     with no_gc():
-        if jobs < 2 or total < POOL_THRESHOLD or keep:
+        if jobs < 2 or total < POOL_THRESHOLD:
             for done, task in enumerate(tasks, 1):
                 yield check_one(root, task, context, fast, keep, plain)
                 if progress:
                     progress(done, total)
             return
-        yield from _pooled((root, tasks, context, fast, plain), jobs, progress)
+        yield from _pooled((root, tasks, context, fast, plain, keep), jobs, progress)
 
 
 def _pooled(work: Batch, jobs: int, progress: Progress | None) -> Iterator[Done]:
-    root, tasks, context, fast, plain = work
+    root, tasks, context, fast, plain, keep = work
     methods = multiprocessing.get_all_start_methods()
     mp = multiprocessing.get_context("fork" if "fork" in methods else None)
     batches = [
-        (root, tasks[i : i + BATCH], context, fast, plain) for i in range(0, len(tasks), BATCH)
+        (root, tasks[i : i + BATCH], context, fast, plain, keep)
+        for i in range(0, len(tasks), BATCH)
     ]
     done = 0
     gc.freeze()  # workers share the parent's objects instead of copying them
