@@ -225,3 +225,21 @@ def test_the_command_caches_unless_told_not_to(tmp_path: Path) -> None:
     assert (root / ".shsv-cache" / "validate.bin").is_file()
     second = runner.invoke(app, args, env={**quiet, "SHSV_NO_CACHE": ""})
     assert first.stdout == second.stdout == "✓ no problems (3 files, 3 records checked)\n"
+
+
+def test_a_repository_cannot_steer_the_cache_through_links(repo: Path, tmp_path: Path) -> None:
+    """A repository (from a pull request, say) may hold a .shsv-cache of its own."""
+    victim = tmp_path / "victim"
+    victim.mkdir()
+    (victim / "precious").write_text("keep me")
+    (repo / ".shsv-cache").symlink_to(victim)
+    assert same(repo).diagnostics == []
+    assert sorted(p.name for p in victim.iterdir()) == ["precious"]
+    (repo / ".shsv-cache").unlink()
+    (repo / ".shsv-cache").mkdir()
+    (repo / ".shsv-cache" / "stamp").symlink_to(victim / "precious")
+    assert same(repo).diagnostics == []
+    assert (victim / "precious").read_text() == "keep me"
+    (repo / ".shsv-cache" / "stamp").unlink()
+    (repo / ".shsv-cache" / "validate.bin").symlink_to("/dev/zero")
+    assert same(repo).diagnostics == []  # and it did not read forever

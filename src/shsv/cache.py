@@ -26,6 +26,7 @@ import hmac
 import io
 import os
 import pickle
+import stat
 import sys
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -152,19 +153,38 @@ def _key() -> bytes | None:
     path = _key_file()
     if path is None:
         return None
-    with contextlib.suppress(OSError):
-        key = path.read_bytes()
-        if len(key) == 32:
-            return key
+    key = _read_plain(path, 32)
+    if key is not None and len(key) == 32:
+        return key
     try:
         path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | _NOFOLLOW, 0o600)
         with os.fdopen(fd, "wb") as stream:
             stream.write(os.urandom(32))
-        key = path.read_bytes()
+    except FileExistsError:
+        pass  # another run made it just now
     except OSError:
         return None
-    return key if len(key) == 32 else None
+    key = _read_plain(path, 32)
+    return key if key is not None and len(key) == 32 else None
+
+
+_NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
+MAX_BYTES = 1 << 30
+
+
+def _read_plain(path: Path, limit: int = MAX_BYTES) -> bytes | None:
+    """A regular file's bytes, never through a link: a repository could hold a
+    ``.shsv-cache/validate.bin`` that leads to a device that never ends."""
+    try:
+        fd = os.open(path, os.O_RDONLY | _NOFOLLOW)
+    except OSError:
+        return None
+    if not stat.S_ISREG(os.fstat(fd).st_mode):
+        os.close(fd)
+        return None
+    with os.fdopen(fd, "rb") as stream:
+        return stream.read(limit + 1)
 
 
 def _sign(key: bytes, payload: bytes) -> bytes:
@@ -180,10 +200,14 @@ def open_store(root: Path, fingerprint: bytes) -> Store | None:
         return None
     try:
         folder.mkdir(exist_ok=True)
-        # The file system's own clock, which is the one file times come from.
-        stamp_file = folder / "stamp"
-        stamp_file.write_bytes(b"")
-        stamp = stamp_file.stat().st_mtime_ns
+        if folder.is_symlink() or not folder.is_dir():
+            return None  # a repository's link must not steer shsv's writes elsewhere
+        # The file system's own clock, which is the one file times come from; the stamp
+        # is opened without following a link (one could lead to any file of the user's).
+        fd = os.open(folder / "stamp", os.O_WRONLY | os.O_CREAT | os.O_TRUNC | _NOFOLLOW, 0o644)
+        with os.fdopen(fd, "wb") as stream:
+            os.utime(stream.fileno())
+            stamp = os.fstat(stream.fileno()).st_mtime_ns
     except OSError:
         return None
     store = Store(folder, fingerprint, stamp=stamp)
@@ -195,9 +219,8 @@ def open_store(root: Path, fingerprint: bytes) -> Store | None:
 
 
 def _load(path: Path, key: bytes) -> Any:
-    try:
-        blob = path.read_bytes()
-    except OSError:
+    blob = _read_plain(path)
+    if blob is None or len(blob) > MAX_BYTES:
         return None
     signature, payload = blob[:64], blob[64:]
     if not hmac.compare_digest(signature, _sign(key, payload)):

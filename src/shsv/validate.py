@@ -143,7 +143,7 @@ def run(
     from shsv.cache import fingerprint, open_store
 
     files = discover(root)
-    store = open_store(root, fingerprint()) if cache and not keep_records else None
+    store = open_store(root, fingerprint(f"fast={fast}")) if cache and not keep_records else None
     entries, records, fresh = _phase_one(
         root, files, context, store, fast, keep_records, jobs, progress
     )
