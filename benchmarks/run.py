@@ -254,12 +254,17 @@ def targets(rows: Sequence[Row], largest: int) -> list[Target]:
         assert figure is not None
         return figure.seconds
 
+    def cpu(name: str) -> float:
+        figure = at[name].figure
+        assert figure is not None
+        return figure.cpu
+
     out = []
     cold = seconds("shsv validate, cold (no cache)")
     floor = seconds("PyYAML C loader, every file (the floor)")
-    out.append(
-        Target("cold validate ≤ 0.2x the floor", f"{cold / floor:.3f}x", cold <= 0.2 * floor)
-    )
+    work = cpu("shsv validate, cold (no cache)") / cpu("PyYAML C loader, every file (the floor)")
+    shown = f"{cold / floor:.3f}x (CPU time {work:.3f}x)"
+    out.append(Target("cold validate ≤ 0.2x the floor", shown, cold <= 0.2 * floor))
     warm = seconds("shsv validate, warm (nothing changed)")
     out.append(Target("warm validate ≤ 0.5 s", f"{warm:.3f} s", warm <= 0.5))
     edit = seconds("shsv validate, after editing one file")
