@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import string
 from collections.abc import Iterable, Iterator, Sequence
+from functools import lru_cache
 from typing import Any
 
 from shsv.checks.registry import Context, check
@@ -13,6 +14,7 @@ from shsv.model.parts import OptionsQuestion, Paragraph, Recommendation, Section
 from shsv.yamlread import Loc
 
 
+@lru_cache(maxsize=4096)  # a few hundred numbers a paper, the same ones in every paper
 def parse_number(written: str) -> tuple[int, ...] | None:
     """'2.1' -> (2, 1); '3.0' and '3.' -> (3,); 'c' -> (3,); '(2)' -> (2,); else None."""
     text = written.strip().strip("()").rstrip(".")
