@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import textwrap
 from collections.abc import Callable
 from pathlib import Path
@@ -16,6 +17,10 @@ SEEDS = TESTS / "data" / "seeds"
 YAML_SUITE = TESTS / "data" / "yaml-test-suite"
 
 Workspace = Callable[[dict[str, Any]], Path]
+
+# CLI tests read case folders inside the source tree: no cache is written there. The
+# cache's own tests turn it back on in temporary repositories.
+os.environ["SHSV_NO_CACHE"] = "1"
 
 
 def write_tree(root: Path, files: dict[str, Any]) -> Path:

@@ -10,6 +10,8 @@ command declares (choices, flags, formats named in its help, an output path).
 from __future__ import annotations
 
 import json
+import os
+import pickle
 import re
 import shutil
 from collections.abc import Iterator
@@ -22,7 +24,7 @@ import yaml
 from typer.testing import CliRunner
 
 from conftest import ROOT
-from shsv import dates
+from shsv import cache, dates
 from shsv.cli import app
 from shsv.yamlread import Document, read
 
@@ -103,7 +105,28 @@ def hostile_repo(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
     for kind in KINDS:
         for i, payload in enumerate(yaml_payloads(canary)):
             (root / "data" / kind / f"payload-{i}.yaml").write_text(payload, encoding="utf-8")
+    _plant_cache(root, canary)
     return root, canary
+
+
+class _Touch:
+    """Unpickling this runs ``touch CANARY``."""
+
+    def __init__(self, canary: Path) -> None:
+        self.canary = canary
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (os.system, (f"touch {self.canary}",))
+
+
+def _plant_cache(root: Path, canary: Path) -> None:
+    """A validation cache committed with the repository: a pickle that runs code,
+    unsigned and with a forged signature. shsv must never unpickle it."""
+    folder = root / cache.FOLDER
+    folder.mkdir()
+    payload = pickle.dumps(_Touch(canary))
+    (folder / cache.NAME).write_bytes(bytes(64) + payload)
+    (folder / "forged.bin").write_bytes(payload)
 
 
 _DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -178,6 +201,10 @@ def test_no_command_runs_code_from_the_records(
 ) -> None:
     root, canary = hostile_repo
     monkeypatch.chdir(tmp_path)  # a relative "touch CANARY" would land here
+    # The validation cache on, as for a user (the tests otherwise run without it),
+    # with this run's own signing key.
+    monkeypatch.delenv("SHSV_NO_CACHE", raising=False)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "user-cache"))
     out = tmp_path / "out"
     out.mkdir()
     runner = CliRunner()
@@ -202,7 +229,8 @@ def test_the_payload_repository_is_mostly_valid(hostile_repo: tuple[Path, Path])
     """The prose payloads sit in valid records, so commands that need valid records
     (papers, exports) do render them; only the tagged payload files are refused."""
     root, _ = hostile_repo
-    result = CliRunner().invoke(app, ["validate", "--root", str(root), "--format", "json"])
+    arguments = ["validate", "--root", str(root), "--format", "json", "--no-cache"]
+    result = CliRunner().invoke(app, arguments)
 
     found = [d for d in json.loads(result.stdout)["diagnostics"] if d["severity"] == "error"]
     assert found and all(Path(d["path"]).name.startswith("payload-") for d in found), [
@@ -217,6 +245,7 @@ def test_no_command_crashes_on_dates_at_the_ends_of_the_calendar(
     """Dates at the ends of the years a record may name leave room on either side, so
     papers, timelines (an ICS event ends the day after) and exports never overflow."""
     monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "user-cache"))
     out = tmp_path / "out"
     out.mkdir()
     runner = CliRunner()

@@ -47,12 +47,12 @@ def council(name: str = "X", extra: str = "") -> bytes:
         (
             MEETING,
             b"id: m\ncouncil: x\nbody: Cabinet\ndate: winter 9999\n",
-            (4, 7, "S205", "outside 1900 to 2199"),
+            (4, 7, "S205", "outside 1900 to 2200"),
         ),
         (
             MEETING,
             b"id: m\ncouncil: x\nbody: Cabinet\ndate: '0000'\n",
-            (4, 7, "S205", "outside 1900 to 2199"),
+            (4, 7, "S205", "outside 1900 to 2200"),
         ),
         # lone surrogates: as UTF-8 bytes (invalid UTF-8) and as an escape
         (COUNCIL, b"id: x\nname: ab\xed\xa0\x80cd\ntier: district\n", (2, 9, "Y103", "0xed")),
@@ -253,3 +253,23 @@ def test_text_problems_are_placed_on_the_lines_libyaml_sees(newline: str) -> Non
     assert isinstance(bad_byte, Problem) and isinstance(bidi, Problem)
     assert (bad_byte.line, bad_byte.column, bad_byte.code) == (2, 7, "Y103")
     assert (bidi.line, bidi.column, bidi.code) == (2, 5, "Y112")
+
+
+@pytest.mark.parametrize("cache", [False, True], ids=["no-cache", "cache"])
+def test_validate_neither_hangs_on_a_pipe_nor_reads_a_huge_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, cache: bool
+) -> None:
+    """Through every reading path validate has (its own quick read, the cache's)."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "user-cache"))
+    root = write_tree(tmp_path / "repo", minimal())
+    os.mkfifo(root / "data" / "councils" / "pipe.yaml")
+    with (root / "data" / "councils" / "huge.yaml").open("wb") as stream:
+        stream.truncate(20 * 1024**3)
+    started = time.perf_counter()
+    for _ in range(2):  # the second run meets the cache the first one wrote
+        outcome = run(root, Context(as_of=date(2026, 1, 1)), cache=cache)
+        assert [(d.path, d.code) for d in outcome.diagnostics] == [
+            ("data/councils/huge.yaml", "Y109"),
+            ("data/councils/pipe.yaml", "Y117"),
+        ]
+    assert time.perf_counter() - started < 5

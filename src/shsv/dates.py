@@ -84,7 +84,7 @@ _PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
 )
 
 
-FIRST_YEAR, LAST_YEAR = 1900, 2199
+FIRST_YEAR, LAST_YEAR = 1900, 2200
 """The years a record's date may name. Far beyond them a date is a typo, and at the
 ends of the calendar (year 1, year 9999) the day after or 28 days before would not
 exist, which every check and export would otherwise have to guard against."""

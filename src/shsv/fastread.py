@@ -13,38 +13,113 @@ the fast path accepts (tested, and fuzzed).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import Any
 
 import yaml_rs
 
-from shsv.yamlread import DEFAULT_LIMITS, Limits, precheck
+from shsv.yamlread import DEFAULT_LIMITS, FORBIDDEN, Limits, precheck
 
-# Any of these sends a file to the exact reader. False alarms cost only time.
+_ITEM = r"[ \t]*(?:-[ \t]+)*"  # a line's indentation and list-item dashes
+_NOT_TEXT = r"(?:~|null|Null|NULL|true|True|TRUE|false|False|FALSE|[-+]?[.0-9][^:\n]*)"
+"""Plain scalars that may read as null, a boolean or a number (and a few that do not)."""
 _NODE_START = r"(?:^[ \t]*|[-?:][ \t]+|[\[{,][ \t]*)"
 _ENDS = r"(?=[ \t]*(?:$|[,\]}#]|:(?:[ \t]|$)))"
-_SUSPECT = re.compile(
-    _NODE_START + r"[&*!]"  # anchor, alias or tag (a lone "!" is a tag too)
-    r"|(?:^|[ \t])[|>][-+0-9]*[ \t]*(?:#.*)?$"  # block scalars: the parsers differ on
-    # chomping and on empty ones (yaml-rs reads "a: |" alone as a line break)
-    r"|^(?:---|\.\.\.)(?:[ \t]|$)"  # document markers: maybe several documents
+
+# Each part is a kind of text that sends a file to the exact reader. False alarms
+# cost only time.
+# An anchor, alias or tag (a lone "!" is a tag too; "& " is text, or an error to both).
+_PROPERTY = _NODE_START + r"(?:[*!]|&(?=\S))"
+_LINE_START = (
+    r"^(?:---|\.\.\.)(?:[ \t]|$)"  # document markers: maybe several documents
     r"|^%"  # directives
     r"|^(?:[ \t]|[-?:][ \t]){40}"  # deep block nesting (crashes yaml-rs)
-    r"|^[ \t]*(?:-[ \t]+)*(?:[?:](?:[ \t]|$)|[\[{])"  # explicit, empty or flow keys
-    r"|\{"  # flow mappings: the parsers differ on their edge cases
-    r"|\t"  # tabs: the parsers differ on tabs as separators
-    # Line breaks other than LF: this scan sees lines only at LF, so a file broken at
-    # bare CRs would hide deep nesting from it (and crash yaml-rs)
-    r"|[\r\x85\u2028\u2029]"
-    r"|<<[ \t]*:"  # merge keys
-    # numbers that yaml-rs reads and the YAML 1.2 core schema does not (1_000, 0b11,
-    # -0x1), or that the exact reader refuses as out of range (1e999)
-    r"|(?:^|[ \t\[,])[-+]?(?:0[bBxXoO][0-9a-fA-F_]*|(?=[0-9._])[0-9.eE+-]*_[0-9._eE+-]*"
-    r"|[0-9.]+[eE][-+]?[0-9]{3,})"
-    + _ENDS
-    + r"|[0-9]{19}"  # integers (or floats) with more digits than the exact reader allows
-    r"|\\[^ntr\"\\/ \n]",  # escapes that may spell a control character
+    # explicit (?) and empty keys, collections as keys, and plain scalars as keys
+    # that may read as null, a boolean or a number
+    rf"|^{_ITEM}(?:[?:](?:[ \t]|$)|\[[^\n]*\][ \t]*:|{_NOT_TEXT}[ \t]*:(?:[ \t]|$))"
+)
+_ODD_NUMBER = (  # read by yaml-rs, not by the YAML 1.2 core schema, or out of range
+    r"(?:^|[ \t\[,])[-+]?(?:0[bBxXoO][0-9a-fA-F_]*|(?=[0-9._])[0-9.eE+-]*_[0-9._eE+-]*"
+    r"|[0-9.]+[eE][-+]?[0-9]{3,})" + _ENDS
+)
+_SUSPECT = re.compile(
+    "|".join(
+        (
+            _PROPERTY,
+            _LINE_START,
+            _ODD_NUMBER,
+            r"<<[ \t]*:",  # merge keys
+            r"\{",  # flow mappings: the parsers differ on their edge cases
+            r"\t",  # tabs: the parsers differ on tabs as separators
+            # line breaks other than LF: the scan sees lines only at LF, so a file
+            # broken at bare CRs would hide deep nesting from it (and crash yaml-rs)
+            r"[\r\x85\u2028\u2029]",
+            r"[0-9]{19}",  # more digits than the exact reader allows
+            r"\\[^ntr\"\\/ \n]",  # escapes that may spell a control character
+            r"^[ \t]+\Z",  # a last line of only blanks (kept differently in a block scalar)
+        )
+    ),
     re.MULTILINE,
 )
+
+
+# Scanning 100 MB with _SUSPECT and precheck takes seconds, and almost every file has
+# nothing to find. So each part of _SUSPECT runs only when a hint that every match
+# of it contains is there; the hints are substring and byte scans many times faster.
+# The answers are the same (a test compares them): a hint may fire falsely, never miss.
+def _property_hint(text: str) -> bool:
+    if "*" in text or "!" in text:
+        return True
+    # "Finance & Resources" is common; an anchor stands where a node may start and
+    # has a name after the "&".
+    at = text.find("&")
+    while at >= 0:
+        before = text[max(0, at - 80) : at].rstrip(" \t")
+        named = text[at + 1 : at + 2] not in (" ", "\t", "\n", "\r", "")
+        if named and (not before or before[-1] in "\n-?:[{,"):
+            return True
+        at = text.find("&", at + 1)
+    return False
+
+
+# One pass over the line starts serves every pattern that begins at one. Possessive
+# quantifiers and a look-ahead keep it from retrying each line at every indent.
+_LINE_START_HINT = re.compile(
+    r"\n(?:---|\.\.\.|%|[ \t?:-]{40}|[ \t]*+(?:-[ \t]+)*+(?=[?:\[~nNtTfF.0-9+-])"
+    rf"(?:[?:](?:[ \t]|$)|\[[^\n]*\][ \t]*:|{_NOT_TEXT}[ \t]*:(?:[ \t]|$)))",
+    re.MULTILINE,
+).search
+_NUMBER_HINT = re.compile(r"0[bBxXoO]|_|[eE][-+]?[0-9]{3}").search
+_PARTS: tuple[tuple[Callable[[str], object], re.Pattern[str]], ...] = (
+    (_property_hint, re.compile(_PROPERTY, re.MULTILINE)),
+    (_LINE_START_HINT, re.compile(_LINE_START, re.MULTILINE)),
+    (_NUMBER_HINT, re.compile(_ODD_NUMBER, re.MULTILINE)),
+    (lambda text: "<<" in text, re.compile(r"<<[ \t]*:")),
+    (lambda text: "{" in text, re.compile(r"\{")),
+    (lambda text: text.endswith((" ", "\t")), re.compile(r"^[ \t]+\Z", re.MULTILINE)),
+    (re.compile(r"\\").search, re.compile(r"\\[^ntr\"\\/ \n]")),
+)
+_DIGITS = bytes.maketrans(b"123456789", b"000000000")
+_LONG_NUMBER = b"0" * 19
+_PLAIN_ASCII = bytes(range(0x20, 0x7F)) + b"\t\n\r"
+_ODD_BREAKS = ("\t", "\r", "\x85", "\u2028", "\u2029")
+
+
+def suspect(raw: bytes, text: str) -> bool:
+    """Whether ``precheck(text)`` finds a problem or ``_SUSPECT`` matches ``text``
+    (``raw`` decoded, a BOM removed): the same answer, found faster."""
+    rest = raw.translate(None, _PLAIN_ASCII)  # control and non-ASCII characters only
+    hinted = (rest and FORBIDDEN.search(rest.decode("utf-8"))) or "\t" in text
+    if hinted and precheck(text) is not None:
+        return True
+    if _LONG_NUMBER in raw.translate(_DIGITS):
+        return True
+    if any(odd in text for odd in _ODD_BREAKS):
+        return True
+    # The hints look for a line start after a newline, so the first line is checked whole.
+    if _SUSPECT.search(text[: text.find("\n") + 1 or None]):
+        return True
+    return any(hint(text) and pattern.search(text) for hint, pattern in _PARTS)
 
 
 _MAX_BRACKETS = 200
@@ -64,9 +139,9 @@ def read_fast(raw: bytes, limits: Limits = DEFAULT_LIMITS) -> dict[str, Any] | N
         return None  # likely over the value limit: let the exact reader count
     # Deep flow nesting never reaches the Rust parser: the count of "[" bounds the
     # depth of flow lists ("{" is suspect anyway); the exact reader counts precisely.
-    if text.count("[") > _MAX_BRACKETS or _odd_flow(text):
+    if text.count("[") > _MAX_BRACKETS or _odd_flow(text) or _odd_block(text):
         return None
-    if precheck(text) is not None or _SUSPECT.search(text):
+    if suspect(raw, text):
         return None
     try:
         data = yaml_rs.loads(text, parse_datetime=False)
@@ -77,22 +152,58 @@ def read_fast(raw: bytes, limits: Limits = DEFAULT_LIMITS) -> dict[str, Any] | N
     return data
 
 
-# A flow list as records write them: plain words on one line, [a, b c, d/e]. Any
-# other flow (quotes, indicators, a value running on to the next line, nesting) is
+# A flow list as records write them: plain text items on one line, [a, b c, £5, d/e].
+# Any other flow (quotes, indicators, a value running on to the next line, nesting) is
 # where yaml-rs and YAML part ways: it reads ">x" and ":x" as text and a value
 # continued at any indentation, all of which the exact reader refuses.
-_SIMPLE_LIST = re.compile(r"\[[\w ./(),-]*\]")
-_ITEM_IS_INDICATOR = re.compile(r"[\[,] *-")
+_FIRST = r"[^\s\[\]{},:#&*!|>'\"%@`?-]"
+_REST = r"[^\n\t\[\]{},:#&*!|>'\"%@`]*"
+_SIMPLE_LIST = re.compile(rf"\[ *(?:{_FIRST}{_REST}(?:, *{_FIRST}{_REST})*,? *)?\]")
 
 
 def _odd_flow(text: str) -> bool:
     """Whether any "[" starts something other than a simple one-line list."""
     at = text.find("[")
     while at >= 0:
-        simple = _SIMPLE_LIST.match(text, at)
-        if simple is None or _ITEM_IS_INDICATOR.search(simple.group()):
+        if _SIMPLE_LIST.match(text, at) is None:
             return True
         at = text.find("[", at + 1)
+    return False
+
+
+# A block scalar's header (or text ending in " |" or " >", which costs only time).
+_BLOCK_HEADER = re.compile(r"(?:^|[ \t])[|>]([-+0-9]*)[ \t]*(?:#.*)?$", re.MULTILINE)
+_LEAD = re.compile(r"[ \t]*(?:-[ \t]+)*")
+
+
+def _odd_block(text: str) -> bool:
+    """Whether a block scalar may be one the parsers read differently: yaml-rs reads one
+    with no content as a line break, so each must have a content line, deeper than its
+    key and than the blank lines before it (an indentation indicator: left to the
+    exact reader)."""
+    if "|" not in text and ">" not in text:
+        return False
+    for header in _BLOCK_HEADER.finditer(text):
+        if any(c.isdigit() for c in header.group(1)):
+            return True
+        start = text.rfind("\n", 0, header.start()) + 1
+        lead = _LEAD.match(text, start)
+        assert lead is not None  # it matches the empty string too
+        # Content sits deeper than the key; for a list item ("- |") than its dash.
+        before = text[lead.end() : header.start() + 1].strip()
+        column = lead.end() - start if before else text.rfind("-", start, lead.end()) - start
+        widest, at = 0, text.find("\n", header.end())
+        while True:
+            if at < 0:
+                return True  # the file ends before any content
+            end = text.find("\n", at + 1)
+            line = text[at + 1 : None if end < 0 else end]
+            if line.strip(" "):
+                indent = len(line) - len(line.lstrip(" "))
+                if indent <= column or widest > indent:
+                    return True
+                break
+            widest, at = max(widest, len(line)), end
     return False
 
 

@@ -64,6 +64,13 @@ class _Draft07(GenerateJsonSchema):
 
     schema_dialect = DRAFT_07
 
+    def get_default_value(self, schema: core_schema.WithDefaultSchema) -> Any:
+        # Lists default through a factory (cheaper than copying a shared []), but an
+        # editor should still show that they default to empty.
+        if schema.get("default_factory") is list:
+            return []
+        return super().get_default_value(schema)
+
     def model_schema(self, schema: core_schema.ModelSchema) -> JsonSchemaValue:
         json_schema = super().model_schema(schema)
         model: type[BaseModel] = schema["cls"]

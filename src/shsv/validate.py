@@ -6,11 +6,14 @@ It never prints, exits or reads the clock.
 
 from __future__ import annotations
 
+import hashlib
+import stat
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from shsv import schema, yamlread
+from shsv.cache import Entry, Stat, Store, loads, no_gc, stat_of
 from shsv.checks import registry
 from shsv.checks.cross import Summary, check_all, summarise
 from shsv.diagnostics import Diagnostic
@@ -126,33 +129,108 @@ def run(
     fast: bool = True,
     keep_records: bool = False,
     progress: Progress | None = None,
+    cache: bool = False,
+    jobs: int | None = None,
 ) -> Outcome:
-    """Validate every record file under ``root/data``."""
+    """Validate every record file under ``root/data``.
+
+    ``cache`` reuses and updates the results kept in ``.shsv-cache/`` (never with
+    ``keep_records``: records are not cached); ``jobs`` caps the processes phase one
+    may use (default: one per core, when there are enough files to pay for them).
+    """
+    from shsv.cache import fingerprint, open_store
+
     files = discover(root)
+    store = open_store(root, fingerprint(f"fast={fast}")) if cache and not keep_records else None
+    entries, records, fresh = _phase_one(
+        root, files, context, store, fast, keep_records, jobs, progress
+    )
     diagnostics: list[Diagnostic] = []
-    summaries: list[Summary] = []
     broken: set[str] = set()
     outcome = Outcome(diagnostics, len(files))
-    for done, file in enumerate(files, 1):
-        raw = read_file(root, file)
-        if isinstance(raw, Diagnostic):
-            diagnostics.append(raw)
-            broken.add(file.stem)
-            continue
-        result = check_file(file, raw, context, fast=fast)
-        diagnostics.extend(result.diagnostics)
-        if result.summary is None:
+    for file in files:
+        entry = entries[file.rel]
+        diagnostics.extend(entry.diagnostics)
+        if entry.id is None:
             broken.add(file.stem)
         else:
-            summaries.append(result.summary)
-            outcome.paths.setdefault(result.summary.id, file.rel)
-        if keep_records and result.record is not None:
-            outcome.records.setdefault(result.record.id, result.record)
-        if progress:
-            progress(done, len(files))
-    diagnostics.extend(cross_diagnostics(root, summaries, frozenset(broken)))
+            outcome.paths.setdefault(entry.id, file.rel)
+        record = records.get(file.rel)
+        if record is not None:
+            outcome.records.setdefault(record.id, record)
+    key = _state(files, entries)
+    if store and store.cross and store.cross[0] == key:
+        cross = store.cross[1]
+    else:
+        with no_gc():
+            found = (fresh.get(f.rel) or entries[f.rel].summary() for f in files)
+            summaries = [summary for summary in found if summary]
+        cross = tuple(cross_diagnostics(root, summaries, frozenset(broken)))
+    diagnostics.extend(cross)
     diagnostics.sort()
+    if store and (store.cross is None or store.cross[0] != key):
+        from shsv.cache import save
+
+        save(store, entries, (key, cross))
     return outcome
+
+
+def _phase_one(
+    root: Path,
+    files: list[RecordFile],
+    context: registry.Context,
+    store: Store | None,
+    fast: bool,
+    keep: bool,
+    jobs: int | None,
+    progress: Progress | None,
+) -> tuple[dict[str, Entry], dict[str, Record], dict[str, Summary]]:
+    """Every file's entry (from the cache when its stat shows it unchanged), the
+    records when asked for, and the summaries of the files checked now (unpickled as
+    they arrive, while the workers are still busy, rather than all at the end)."""
+    from shsv.pool import Task, check_all_files
+
+    entries: dict[str, Entry] = {}
+    tasks: list[Task] = []
+    for file in files:
+        entry = store.fresh(file.rel, _stat(file.path), context) if store else None
+        if entry is not None:
+            entries[file.rel] = entry
+            continue
+        known = store.entries.get(file.rel) if store else None
+        tasks.append(Task(file, known.digest if known and known.fits(context) else None))
+    records: dict[str, Record] = {}
+    summaries: dict[str, Summary] = {}
+    ready = len(entries)
+    report = (lambda done, _: progress(ready + done, len(files))) if progress else None
+    for done in check_all_files(
+        root, tasks, context, fast=fast, keep=keep, jobs=jobs, progress=report
+    ):
+        entry = store.entries[done.rel] if done.entry is None and store else done.entry
+        assert entry is not None  # "same" is only said of a file the cache knows
+        entries[done.rel] = store.settle(entry, done.stat) if store else entry
+        if done.entry is not None and done.entry.pickled is not None:
+            summaries[done.rel] = loads(done.entry.pickled)
+        if done.record is not None:
+            records[done.rel] = done.record
+    return entries, records, summaries
+
+
+def _stat(path: Path) -> Stat:
+    """A link's own stat never matches a cached one (its target may change unseen)."""
+    try:
+        result = path.lstat()
+    except OSError:
+        return (-1, -1, -1)
+    return (-1, -1, -1) if stat.S_ISLNK(result.st_mode) else stat_of(result)
+
+
+def _state(files: list[RecordFile], entries: dict[str, Entry]) -> bytes:
+    """A digest of every file's path and content: phase two's result depends on no more."""
+    h = hashlib.blake2b(digest_size=16)
+    for file in files:
+        h.update(file.rel.encode() + b"\0" + entries[file.rel].digest)
+    return h.digest()
 
 
 def cross_diagnostics(

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import string
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from functools import lru_cache
 from typing import Any
 
 from shsv.checks.registry import Context, check
@@ -13,6 +14,7 @@ from shsv.model.parts import OptionsQuestion, Paragraph, Recommendation, Section
 from shsv.yamlread import Loc
 
 
+@lru_cache(maxsize=4096)  # a few hundred numbers a paper, the same ones in every paper
 def parse_number(written: str) -> tuple[int, ...] | None:
     """'2.1' -> (2, 1); '3.0' and '3.' -> (3,); 'c' -> (3,); '(2)' -> (2,); else None."""
     text = written.strip().strip("()").rstrip(".")
@@ -27,30 +29,41 @@ def parse_number(written: str) -> tuple[int, ...] | None:
     return numbers
 
 
+Place = Callable[[int], Loc]
+"""Where the i-th number of a list is written: built only for a finding."""
+
+
 def gaps(
-    numbered: Sequence[tuple[Loc, str | None]], *, what: str, start_at_one: bool = False
+    numbers: Sequence[str | None],
+    place: Place,
+    *,
+    what: str,
+    start_at_one: bool = False,
+    skip: frozenset[int] = frozenset(),
 ) -> Iterator[Finding]:
     """Findings where a sibling's number does not follow the one before it."""
     previous: tuple[int, ...] | None = None
-    for loc, written in numbered:
-        if written is None:
+    for i, written in enumerate(numbers):
+        if written is None or i in skip:
             continue
         number = parse_number(written)
         if number is None:
             continue
-        letters = written.strip().strip("()").rstrip(".").isalpha()
         if previous is None:
             if start_at_one and number[-1] != 1:
-                yield Finding("D409", loc, f"{what} {written} should be numbered from 1")
+                yield Finding("D409", place(i), f"{what} {written} should be numbered from 1")
         elif (
             len(number) != len(previous)
             or number[:-1] != previous[:-1]
             or number[-1] != previous[-1] + 1
         ):
+            letters = written.strip().strip("()").rstrip(".").isalpha()
             before = _show(previous, letters)
             expected = _show((*previous[:-1], previous[-1] + 1), letters)
             yield Finding(
-                "D409", loc, f"{what} {written} does not follow {before}; expected {expected}"
+                "D409",
+                place(i),
+                f"{what} {written} does not follow {before}; expected {expected}",
             )
         previous = number
 
@@ -65,6 +78,10 @@ def _number_of(entry: Any) -> str | None:
     return entry.number if isinstance(entry, (Paragraph, Recommendation)) else None
 
 
+def _at(loc: Loc, *after: str) -> Place:
+    return lambda i: (*loc, i, *after)
+
+
 @check(Report, "D409")
 def report_numbering(report: Report, context: Context) -> Iterable[Finding]:
     """Sections, paragraphs, recommendations and options are numbered without gaps
@@ -74,59 +91,63 @@ def report_numbering(report: Report, context: Context) -> Iterable[Finding]:
 
 
 def _recommendations(entries: list[Any], loc: Loc) -> Iterator[Finding]:
-    numbered = [((*loc, i, "number"), _number_of(e)) for i, e in enumerate(entries)]
-    yield from gaps(numbered, what="recommendation")
+    numbers = [_number_of(e) for e in entries]
+    if any(numbers):
+        yield from gaps(numbers, _at(loc, "number"), what="recommendation")
     for i, entry in enumerate(entries):
-        if isinstance(entry, Recommendation):
+        if isinstance(entry, Recommendation) and entry.items:
             yield from _recommendations(entry.items, (*loc, i, "items"))
 
 
 def _sections(sections: list[Section], loc: Loc) -> Iterator[Finding]:
-    yield from gaps(
-        [((*loc, i, "number"), s.number) for i, s in enumerate(sections)], what="section"
-    )
+    yield from gaps([s.number for s in sections], _at(loc, "number"), what="section")
     for i, section in enumerate(sections):
         here = (*loc, i)
-        paragraphs = [
-            ((*here, "paragraphs", j, "number"), _number_of(p))
-            for j, p in enumerate(section.paragraphs)
-        ]
-        misplaced = list(_in_section(section, paragraphs))
-        wrong = {finding.loc for finding in misplaced}
-        yield from gaps([p for p in paragraphs if p[0] not in wrong], what="paragraph")
-        yield from misplaced
-        yield from _options(section.options, (*here, "options"))
-        yield from _sections(section.subsections, (*here, "subsections"))
+        numbers = [_number_of(p) for p in section.paragraphs]
+        place = _at((*here, "paragraphs"), "number")
+        misplaced = list(_in_section(section, numbers, place))
+        wrong = frozenset(index for index, _ in misplaced)
+        yield from gaps(numbers, place, what="paragraph", skip=wrong)
+        yield from (finding for _, finding in misplaced)
+        if section.options:
+            yield from _options(section.options, (*here, "options"))
+        if section.subsections:
+            yield from _sections(section.subsections, (*here, "subsections"))
 
 
-def _in_section(section: Section, paragraphs: list[tuple[Loc, str | None]]) -> Iterator[Finding]:
+def _in_section(
+    section: Section, numbers: list[str | None], place: Place
+) -> Iterator[tuple[int, Finding]]:
     major = parse_number(section.number) if section.number else None
     if not major:
         return
-    for loc, written in paragraphs:
+    for i, written in enumerate(numbers):
         number = parse_number(written) if written else None
         if number and len(number) > 1 and number[0] != major[0]:
-            yield Finding(
-                "D409",
-                loc,
-                f"paragraph {written} is in section {section.number}; number it {major[0]}.n",
+            yield (
+                i,
+                Finding(
+                    "D409",
+                    place(i),
+                    f"paragraph {written} is in section {section.number}; number it {major[0]}.n",
+                ),
             )
 
 
 def _options(questions: list[OptionsQuestion], loc: Loc) -> Iterator[Finding]:
     for i, question in enumerate(questions):
-        numbered = [
-            ((*loc, i, "options", j, "number"), str(o.number))
-            for j, o in enumerate(question.options)
-        ]
-        yield from gaps(numbered, what="option", start_at_one=True)
+        numbers = [str(o.number) for o in question.options]
+        yield from gaps(
+            numbers, _at((*loc, i, "options"), "number"), what="option", start_at_one=True
+        )
 
 
 @check(Decision, "D408", "D409")
 def decision_numbering(decision: Decision, context: Context) -> Iterable[Finding]:
     """Resolutions are numbered (1), (2), (3)... from 1 without gaps; options likewise."""
     for finding in gaps(
-        [(("resolutions", i, "number"), str(r.number)) for i, r in enumerate(decision.resolutions)],
+        [str(r.number) for r in decision.resolutions],
+        _at(("resolutions",), "number"),
         what="resolution",
         start_at_one=True,
     ):

@@ -29,22 +29,45 @@ def validate(
     strict: Annotated[
         bool, typer.Option("--strict", help="Fail (exit 1) on warnings too.")
     ] = False,
+    no_cache: Annotated[
+        bool,
+        typer.Option(
+            "--no-cache",
+            envvar="SHSV_NO_CACHE",
+            help="Check every file afresh; neither read nor write .shsv-cache/.",
+        ),
+    ] = False,
+    jobs: Annotated[
+        int | None,
+        typer.Option(
+            "--jobs",
+            "-j",
+            min=1,
+            help="Processes to check files with. Default: one per core, "
+            "when there are enough files to pay for them.",
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
     """Check every record: YAML, schema, references and statutory rules.
 
     Exit 0 when clean (warnings allowed unless --strict), 1 on findings, 2 on usage or
-    configuration errors.
+    configuration errors. Results are cached in .shsv-cache/, so a second run checks
+    only the files that changed.
 
     Example: shsv validate --format json --as-of 2012-06-01
     """
     from shsv.checks.registry import Context
+    from shsv.cli.progress import bar
     from shsv.diagnostics import Severity
     from shsv.reporters import REPORTERS, Totals
     from shsv.validate import run
 
     default = "github" if os.environ.get("GITHUB_ACTIONS") else "text"
     name = choice(format or default, FORMATS, "--format")
-    outcome = run(root_of(root), Context(as_of=as_of_date(as_of)))
+    context = Context(as_of=as_of_date(as_of))
+    with bar("Checking records") as progress:
+        outcome = run(root_of(root), context, cache=not no_cache, jobs=jobs, progress=progress)
     records = len(outcome.paths)
     totals = Totals.of(outcome.diagnostics, outcome.files, records)
     typer.echo(REPORTERS[name](outcome.diagnostics, totals, use_color()), nl=False)

@@ -58,7 +58,7 @@ class ListItem(Strict):
     """A bullet with its own nested bullets."""
 
     text: Markdown
-    items: list[ListEntry] = []
+    items: list[ListEntry] = Field(default_factory=list)
 
 
 ListEntry = Annotated[TextForm | Annotated[ListItem, Tag(MAP_FORM)], SHAPE]
@@ -69,7 +69,7 @@ class Table(Strict):
 
     caption: Text | None = None
     columns: list[Text] = Field(min_length=1)
-    rows: list[list[Markdown | None]] = []
+    rows: list[list[Markdown | None]] = Field(default_factory=list)
     row_headers: bool = False
     """The first cell of each row heads that row."""
 
@@ -79,7 +79,7 @@ class Paragraph(Strict):
 
     number: Text | None = None
     text: Markdown | None = None
-    items: list[ListEntry] = []
+    items: list[ListEntry] = Field(default_factory=list)
     ordered: bool = False
     """Bullets are numbered (a, b, c or 1, 2, 3) rather than dotted."""
     table: Table | None = None
@@ -93,10 +93,10 @@ class Option(Strict):
 
     number: int = Field(ge=1)
     title: Text | None = None
-    description: list[Markdown] = []
-    advantages: list[Markdown] = []
-    disadvantages: list[Markdown] = []
-    risks: list[Markdown] = []
+    description: list[Markdown] = Field(default_factory=list)
+    advantages: list[Markdown] = Field(default_factory=list)
+    disadvantages: list[Markdown] = Field(default_factory=list)
+    risks: list[Markdown] = Field(default_factory=list)
 
 
 class OptionsQuestion(Strict):
@@ -106,7 +106,7 @@ class OptionsQuestion(Strict):
     options: list[Option] = Field(min_length=1)
     preferred: int | None = None
     """The number of the officers' preferred option."""
-    preferred_reason: list[Markdown] = []
+    preferred_reason: list[Markdown] = Field(default_factory=list)
 
 
 Role = Literal[
@@ -148,9 +148,9 @@ class Section(Strict):
     role: Role | None = None
     note: Text | None = None
     """A bracketed line under the heading, e.g. '(Comments from the Assistant Director)'."""
-    paragraphs: list[ParagraphEntry] = []
-    options: list[OptionsQuestion] = []
-    subsections: list[Section] = []
+    paragraphs: list[ParagraphEntry] = Field(default_factory=list)
+    options: list[OptionsQuestion] = Field(default_factory=list)
+    subsections: list[Section] = Field(default_factory=list)
 
 
 class Recommendation(Strict):
@@ -158,7 +158,7 @@ class Recommendation(Strict):
 
     number: Text | None = None
     text: Markdown
-    items: list[RecommendationEntry] = []
+    items: list[RecommendationEntry] = Field(default_factory=list)
 
 
 RecommendationEntry = Annotated[TextForm | Annotated[Recommendation, Tag(MAP_FORM)], SHAPE]
@@ -206,7 +206,7 @@ class BackgroundPaper(Strict):
 class BackgroundPapers(Strict):
     """The paper's background papers; an empty list prints as 'None'."""
 
-    papers: list[BackgroundPaper] = []
+    papers: list[BackgroundPaper] = Field(default_factory=list)
     exempt_paragraph: int | None = None
     """All background papers are exempt under this Schedule 12A paragraph."""
 

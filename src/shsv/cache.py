@@ -1,0 +1,289 @@
+"""The validation cache: each file's phase-one result, kept between runs.
+
+It lives in ``.shsv-cache/`` in the data repository. An entry is found by the file's
+path and trusted by its content: the size, modification time and inode are a quick
+pre-check, and when they differ the file is read and its BLAKE2 digest decides. An
+entry whose checks read the context (the as-of date) is reused only under the same
+context. The whole cache belongs to one fingerprint: shsv's version, the source of
+every module (so any change to a schema, a rule or a check), the parsers' versions and
+the limits; any difference starts it afresh.
+
+A cache file in a repository can come from anywhere (a pull request could commit one),
+so it is signed with a key that never leaves this user's own cache folder, and one
+whose signature does not match is ignored, as is one that cannot be read. That is also
+what makes it safe to store it with pickle, which is several times faster to load than
+any text format at 10,000 files.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import dataclasses
+import functools
+import gc
+import hashlib
+import hmac
+import io
+import os
+import pickle
+import stat
+import sys
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import shsv
+from shsv.atomic import write_atomic
+from shsv.checks.cross import Summary
+from shsv.checks.registry import Context
+from shsv.diagnostics import Diagnostic
+from shsv.errors import WriteError
+
+FOLDER = ".shsv-cache"
+NAME = "validate.bin"
+RACY_NS = 2_000_000_000
+"""A file changed this close before a run may change again unseen within one tick of a
+coarse file-system clock (FAT's is 2 s): its stat is not trusted, its digest is."""
+
+Stat = tuple[int, int, int]
+"""Size, modification time (ns) and inode."""
+
+
+@dataclass(slots=True)
+class Entry:
+    """What phase one found in one file, and how to tell that the file is unchanged."""
+
+    rel: str
+    digest: bytes
+    diagnostics: tuple[Diagnostic, ...]
+    id: str | None = None
+    """The record's id; None when the file failed phase one (its name then counts as
+    a broken record's id)."""
+    pickled: bytes | None = None
+    """The record's ``Summary`` for phase two, pickled, and unpickled only when phase
+    two runs: a run where nothing changed never needs it."""
+    context: Context | None = None
+    """The context the checks read, or None when no check read it."""
+    stat: Stat | None = None
+    """None while the stat cannot be trusted (a racy file): the digest decides."""
+
+    @classmethod
+    def of(
+        cls,
+        rel: str,
+        digest: bytes,
+        diagnostics: tuple[Diagnostic, ...],
+        summary: Summary | None,
+        context: Context | None,
+    ) -> Entry:
+        pickled = dumps(summary) if summary is not None else None
+        return cls(rel, digest, diagnostics, summary.id if summary else None, pickled, context)
+
+    def summary(self) -> Summary | None:
+        return loads(self.pickled) if self.pickled is not None else None
+
+    def fits(self, context: Context) -> bool:
+        return self.context is None or self.context == context
+
+
+@dataclass(slots=True)
+class Store:
+    """The cache of one data repository, as loaded at the start of a run."""
+
+    folder: Path
+    fingerprint: bytes
+    entries: dict[str, Entry] = field(default_factory=dict)
+    cross: tuple[bytes, tuple[Diagnostic, ...]] | None = None
+    """Phase two's diagnostics, with the digest of every (path, content) they came from."""
+    stamp: int = 0
+    """The file-system time at the start of this run (ns)."""
+
+    def fresh(self, rel: str, stat: Stat, context: Context) -> Entry | None:
+        """The entry for ``rel`` if the file's stat shows it unchanged."""
+        entry = self.entries.get(rel)
+        if entry is not None and entry.stat == stat and entry.fits(context):
+            return entry
+        return None
+
+    def settle(self, entry: Entry, stat: Stat | None) -> Entry:
+        """``entry`` with the stat to trust next time (none if the file is racy)."""
+        if stat is not None and stat[1] >= self.stamp - RACY_NS:
+            stat = None
+        entry.stat = stat
+        return entry
+
+
+def stat_of(result: os.stat_result) -> Stat:
+    return (result.st_size, result.st_mtime_ns, result.st_ino)
+
+
+def digest(raw: bytes) -> bytes:
+    return hashlib.blake2b(raw, digest_size=16).digest()
+
+
+def fingerprint(extra: str = "") -> bytes:
+    """What every cached result depends on besides the files themselves."""
+    import pydantic_core
+    import yaml
+    import yaml_rs
+
+    h = hashlib.blake2b(digest_size=16)
+    versions = (shsv.__version__, sys.version, pydantic_core.__version__, yaml.__version__)
+    h.update(repr((*versions, getattr(yaml_rs, "_VERSION", ""), extra)).encode())
+    package = Path(shsv.__file__).parent
+    for source in sorted(package.rglob("*.py")):
+        h.update(source.relative_to(package).as_posix().encode() + b"\0")
+        h.update(source.read_bytes())
+    return h.digest()
+
+
+def _key_file() -> Path | None:
+    base = os.environ.get("XDG_CACHE_HOME")
+    if not base:
+        try:
+            base = str(Path.home() / ".cache")
+        except RuntimeError:  # no home folder
+            return None
+    return Path(base) / "shsv" / "cache.key"
+
+
+def _key() -> bytes | None:
+    """This user's signing key, made on first use; None when it cannot be had."""
+    path = _key_file()
+    if path is None:
+        return None
+    key = _read_plain(path, 32)
+    if key is not None and len(key) == 32:
+        return key
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | _NOFOLLOW, 0o600)
+        with os.fdopen(fd, "wb") as stream:
+            stream.write(os.urandom(32))
+    except FileExistsError:
+        pass  # another run made it just now
+    except OSError:
+        return None
+    key = _read_plain(path, 32)
+    return key if key is not None and len(key) == 32 else None
+
+
+_NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
+MAX_BYTES = 1 << 30
+
+
+def _read_plain(path: Path, limit: int = MAX_BYTES) -> bytes | None:
+    """A regular file's bytes, never through a link: a repository could hold a
+    ``.shsv-cache/validate.bin`` that leads to a device that never ends."""
+    try:
+        fd = os.open(path, os.O_RDONLY | _NOFOLLOW)
+    except OSError:
+        return None
+    if not stat.S_ISREG(os.fstat(fd).st_mode):
+        os.close(fd)
+        return None
+    with os.fdopen(fd, "rb") as stream:
+        return stream.read(limit + 1)
+
+
+def _sign(key: bytes, payload: bytes) -> bytes:
+    return hmac.new(key, payload, hashlib.blake2b).digest()
+
+
+def open_store(root: Path, fingerprint: bytes) -> Store | None:
+    """The repository's cache (empty when missing, stale, foreign or corrupt), or None
+    when no cache can be kept here."""
+    key = _key()
+    folder = root / FOLDER
+    if key is None:
+        return None
+    try:
+        folder.mkdir(exist_ok=True)
+        if folder.is_symlink() or not folder.is_dir():
+            return None  # a repository's link must not steer shsv's writes elsewhere
+        # The file system's own clock, which is the one file times come from; the stamp
+        # is opened without following a link (one could lead to any file of the user's).
+        fd = os.open(folder / "stamp", os.O_WRONLY | os.O_CREAT | os.O_TRUNC | _NOFOLLOW, 0o644)
+        with os.fdopen(fd, "wb") as stream:
+            os.utime(stream.fileno())
+            stamp = os.fstat(stream.fileno()).st_mtime_ns
+    except OSError:
+        return None
+    store = Store(folder, fingerprint, stamp=stamp)
+    loaded = _load(folder / NAME, key)
+    if isinstance(loaded, dict) and loaded.get("fingerprint") == fingerprint:
+        store.entries = loaded.get("entries", {})
+        store.cross = loaded.get("cross")
+    return store
+
+
+def _load(path: Path, key: bytes) -> Any:
+    blob = _read_plain(path)
+    if blob is None or len(blob) > MAX_BYTES:
+        return None
+    signature, payload = blob[:64], blob[64:]
+    if not hmac.compare_digest(signature, _sign(key, payload)):
+        return None
+    try:
+        return loads(payload)
+    except Exception:  # a cache that cannot be read is no cache
+        return None
+
+
+def loads(payload: bytes) -> Any:
+    """Unpickle what ``dumps`` made; only ever given bytes this user's shsv wrote."""
+    with no_gc():
+        return pickle.loads(payload)  # noqa: S301 - see above
+
+
+class _Pickler(pickle.Pickler):
+    """Dataclasses as (class, field values): their default slots state is rebuilt
+    through ``dataclasses.fields`` for every object, several times slower to load."""
+
+    def reducer_override(self, obj: Any) -> Any:
+        if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
+            names = _init_fields(type(obj))
+            if names is not None:
+                return (type(obj), tuple(getattr(obj, name) for name in names))
+        return NotImplemented
+
+
+@functools.cache
+def _init_fields(cls: type) -> tuple[str, ...] | None:
+    """The field names to call ``cls`` with, or None when that would not rebuild it."""
+    fields = dataclasses.fields(cls)
+    return tuple(f.name for f in fields) if all(f.init for f in fields) else None
+
+
+def dumps(value: Any) -> bytes:
+    stream = io.BytesIO()
+    with no_gc():
+        _Pickler(stream, protocol=pickle.HIGHEST_PROTOCOL).dump(value)
+    return stream.getvalue()
+
+
+@contextlib.contextmanager
+def no_gc() -> Iterator[None]:
+    """No cyclic collection while many small objects are made: they die (or live on)
+    by reference counting, and the collector walking them again and again cost up to
+    a quarter of the time."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def save(
+    store: Store, entries: dict[str, Entry], cross: tuple[bytes, tuple[Diagnostic, ...]]
+) -> None:
+    """Write the cache whole and atomically; a cache that cannot be written is skipped."""
+    key = _key()
+    if key is None:
+        return
+    payload = dumps({"fingerprint": store.fingerprint, "entries": entries, "cross": cross})
+    with contextlib.suppress(WriteError, OSError):
+        write_atomic(store.folder / NAME, _sign(key, payload) + payload)

@@ -1,0 +1,183 @@
+"""Phase one over many files: each file read once, hashed, and checked unless the cache
+already knows its content; on every core when there are enough files to pay for it.
+
+A worker process costs about as much to start as checking a few hundred files, and
+results come back through a pipe, so below ``POOL_THRESHOLD`` files to check one
+process is faster (measured by ``benchmarks/run.py``).
+"""
+
+from __future__ import annotations
+
+import gc
+import multiprocessing
+import os
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from stat import S_ISREG
+from typing import Any, cast
+
+from shsv.cache import Entry, Stat, digest, dumps, loads, no_gc, stat_of
+from shsv.checks.registry import Context
+from shsv.layout import RecordFile
+from shsv.yamlread import DEFAULT_LIMITS
+
+POOL_THRESHOLD = 1_000
+BATCH = 64
+"""Files per task: enough to make the pipe cheap, few enough to keep both cores busy."""
+
+Progress = Callable[[int, int], None]
+
+
+@dataclass(frozen=True, slots=True)
+class Task:
+    file: RecordFile
+    known: bytes | None = None
+    """The digest of the cached entry for this file, if there is one that fits."""
+
+
+@dataclass(frozen=True, slots=True)
+class Done:
+    """A file's result: a new entry, or ``same`` when its content matched ``known``."""
+
+    rel: str
+    stat: Stat | None
+    entry: Entry | None = None
+    record: Any = None
+
+    @property
+    def same(self) -> bool:
+        return self.entry is None
+
+
+class Watched:
+    """Stands in for the context and notes whether any check read it."""
+
+    def __init__(self, context: Context) -> None:
+        self._context = context
+        self.read = False
+
+    def __getattr__(self, name: str) -> Any:
+        self.read = True
+        return getattr(self._context, name)
+
+
+def jobs_default() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+def check_one(
+    root: Path, task: Task, context: Context, fast: bool, keep: bool, plain: bool
+) -> Done:
+    """Phase one for one file. ``plain``: ``data/`` itself is no link out of the root,
+    so a file that is no link is inside it too."""
+    from shsv.validate import check_file, read_file
+
+    file = task.file
+    raw, stat = _read(file) if plain else (None, None)
+    if raw is None:
+        got = read_file(root, file)  # a link, or unreadable: it checks and says why
+        if not isinstance(got, bytes):
+            return Done(file.rel, None, Entry(file.rel, b"", (got,), None))
+        raw = got  # a link within the repository; its stat is never trusted
+    found = digest(raw)
+    if task.known == found:
+        return Done(file.rel, stat)
+    watched = Watched(context)
+    result = check_file(file, raw, cast(Context, watched), fast=fast)
+    read = context if watched.read else None
+    entry = Entry.of(file.rel, found, tuple(result.diagnostics), result.summary, read)
+    return Done(file.rel, stat, entry, result.record if keep else None)
+
+
+_NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
+
+
+def _read(file: RecordFile) -> tuple[bytes | None, Stat | None]:
+    """The file's bytes and stat, or (None, None) when ``read_file`` must decide.
+
+    Links are followed only after ``read_file`` has checked where they lead, so plain
+    files (nearly all of them) skip resolving their path.
+    """
+    if not _NOFOLLOW:
+        return None, None
+    try:
+        # Non-blocking: opening a pipe a repository holds must not wait for ever.
+        fd = os.open(file.path, os.O_RDONLY | _NOFOLLOW | os.O_NONBLOCK)
+    except OSError:  # a link (ELOOP), or unreadable: read_file decides
+        return None, None
+    with os.fdopen(fd, "rb") as stream:
+        status = os.fstat(stream.fileno())
+        if not S_ISREG(status.st_mode) or status.st_size > DEFAULT_LIMITS.max_bytes:
+            return None, None  # a pipe, a device or a file over the limit: read_file says why
+        raw = stream.read(DEFAULT_LIMITS.max_bytes + 1)
+        if len(raw) > DEFAULT_LIMITS.max_bytes:
+            return None, None
+        return raw, stat_of(status)
+
+
+Batch = tuple[Path, Sequence[Task], Context, bool, bool, bool]
+
+
+def _batch(args: Batch) -> bytes:
+    root, tasks, context, fast, plain, keep = args
+    # Pickled here as plain tuples: the default pickling of slotted dataclasses costs
+    # the parent, which unpickles every result, more than checking takes the workers.
+    return dumps([check_one(root, task, context, fast, keep, plain) for task in tasks])
+
+
+def _worker() -> None:
+    # Objects inherited from the parent are frozen there; the young ones made here die
+    # by reference counting, so the collector need not walk them file after file.
+    gc.disable()
+
+
+def check_all_files(
+    root: Path,
+    tasks: Sequence[Task],
+    context: Context,
+    *,
+    fast: bool = True,
+    keep: bool = False,
+    jobs: int | None = None,
+    progress: Progress | None = None,
+) -> Iterator[Done]:
+    """Each task's result, in no particular order."""
+    from shsv.layout import DATA, inside
+
+    jobs = jobs or jobs_default()
+    total = len(tasks)
+    plain = inside(root, root / DATA)
+    with no_gc():
+        if jobs < 2 or total < POOL_THRESHOLD:
+            for done, task in enumerate(tasks, 1):
+                yield check_one(root, task, context, fast, keep, plain)
+                if progress:
+                    progress(done, total)
+            return
+        yield from _pooled((root, tasks, context, fast, plain, keep), jobs, progress)
+
+
+def _pooled(work: Batch, jobs: int, progress: Progress | None) -> Iterator[Done]:
+    root, tasks, context, fast, plain, keep = work
+    methods = multiprocessing.get_all_start_methods()
+    mp = multiprocessing.get_context("fork" if "fork" in methods else None)
+    batches = [
+        (root, tasks[i : i + BATCH], context, fast, plain, keep)
+        for i in range(0, len(tasks), BATCH)
+    ]
+    done = 0
+    gc.freeze()  # workers share the parent's objects instead of copying them
+    try:
+        with mp.Pool(jobs, initializer=_worker) as pool:
+            for blob in pool.imap_unordered(_batch, batches):
+                results = loads(blob)
+                yield from results
+                done += len(results)
+                if progress:
+                    progress(done, len(tasks))
+    finally:
+        gc.unfreeze()

@@ -1,0 +1,134 @@
+"""The fast path agrees with the exact reader: the same data, and the same findings at
+the same line and column, over the shipped data, a generated corpus with every kind of
+breakage, and every case of the YAML test suite. And its quick scan for suspicious
+text gives the same answer as the patterns it stands in for."""
+
+from __future__ import annotations
+
+import math
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
+
+from conftest import ROOT, YAML_SUITE
+from generated import breakage, generated
+from shsv.checks.registry import Context
+from shsv.fastread import _SUSPECT, read_fast, suspect
+from shsv.layout import RecordFile, discover
+from shsv.validate import check_file
+from shsv.yamlread import Document, precheck, read
+
+CONTEXT = Context(as_of=date(2020, 1, 1))
+
+
+def _plain(value: Any) -> Any:
+    """NaN equals itself here, so data with .nan can be compared."""
+    if isinstance(value, float) and math.isnan(value):
+        return "NaN"
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    return value
+
+
+def _agree(file: RecordFile, raw: bytes) -> bool:
+    """Asserts the two paths agree on ``raw``; returns whether the fast path took it."""
+    fast = read_fast(raw)
+    if fast is not None:
+        exact = read(raw)
+        assert isinstance(exact, Document), f"{file.rel}: the fast path accepted {exact}"
+        assert _plain(fast) == _plain(exact.data), file.rel
+    quick = check_file(file, raw, CONTEXT, fast=True).diagnostics
+    slow = check_file(file, raw, CONTEXT, fast=False).diagnostics
+    assert quick == slow, file.rel
+    return fast is not None
+
+
+def test_shipped_data() -> None:
+    files = discover(ROOT)
+    taken = [_agree(file, file.path.read_bytes()) for file in files]
+    assert len(files) == 53 and sum(taken) >= 45
+
+
+@pytest.fixture(scope="module")
+def broken_corpus(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, str]]:
+    root = tmp_path_factory.mktemp("corpus")
+    return root, generated(root, 60, broken=0.3)
+
+
+def test_generated_corpus_with_every_kind_of_breakage(
+    broken_corpus: tuple[Path, dict[str, str]],
+) -> None:
+    root, broken = broken_corpus
+    assert set(broken.values()) == set(breakage.WAYS)
+    taken = [_agree(file, file.path.read_bytes()) for file in discover(root)]
+    assert sum(taken) > len(taken) * 0.8  # the fast path really is the usual one
+
+
+SUITE = sorted(p.parent for p in YAML_SUITE.rglob("in.yaml"))
+
+
+@pytest.mark.parametrize("case", SUITE, ids=lambda p: p.relative_to(YAML_SUITE).as_posix())
+def test_yaml_suite_case(case: Path) -> None:
+    file = RecordFile(Path("data/councils/case.yaml"), "data/councils/case.yaml", "councils")
+    raw = (case / "in.yaml").read_bytes()
+    _agree(file, raw)
+    if b"!!python" in raw or b"!!" in raw:
+        assert read_fast(raw) is None  # tags are refused, never silently dropped
+
+
+def _reference(text: str) -> bool:
+    return precheck(text) is not None or bool(_SUSPECT.search(text))
+
+
+ALPHABET = list(
+    " \t\n\r-?:&*!%.\\0123456789abnulrtesfNTF'\"[]{},#|>~"
+    "\u00a0\u0085\u202e\u2066\x00\x1b\x7f£’\ufeff"
+)
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.text(alphabet=st.sampled_from(ALPHABET), max_size=160), st.booleans())
+@example("- " * 40 + "x", False)
+@example("a:\n" + "  " * 40 + "b", False)
+@example("x\n" + "? " * 20 + ": " * 20 + "y", False)
+@example("---\na: 1", True)
+@example("a: 1\n...\n", False)
+@example("%YAML 1.2\n---\n", False)
+@example("a: &x 1\nb: *x", False)
+@example("a: Finance & Resources\nb: R&D", False)
+@example("a: 1234567890123456789", False)
+@example('a: "\\x07"', False)
+def test_quick_scan_gives_the_same_answer(text: str, bom: bool) -> None:
+    raw = ("\ufeff" if bom else "").encode() + text.encode("utf-8")
+    assert suspect(raw, text) == _reference(text)
+
+
+def test_quick_scan_over_real_files(broken_corpus: tuple[Path, dict[str, str]]) -> None:
+    root, _ = broken_corpus
+    raws = [f.path.read_bytes() for f in discover(ROOT) + discover(root)]
+    raws += [p.read_bytes() for p in YAML_SUITE.rglob("in.yaml")]
+    for raw in raws:
+        try:
+            text = raw.decode("utf-8").removeprefix("\ufeff")
+        except UnicodeDecodeError:
+            continue
+        assert suspect(raw, text) == _reference(text)
+
+
+_PIECES = ["", " ", "  ", "\t", "- ", "-", "? ", "?", ": ", ":", "[a]", "[a, b]", "{", "}",
+           "null", "Null", "~", "true", "False", "-1", "+2", ".5", "0x1F", "1e3", "key",
+           "number", "text", "&a", "*a", "!!str", "---", "...", "%", "#", "'q'", '"q"',
+           "1234567890123456789", "\\t", "\\x07", "£", "’"]  # fmt: skip
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(_PIECES), max_size=6).map("".join), max_size=8))
+def test_quick_scan_on_line_shaped_text(lines: list[str]) -> None:
+    text = "\n".join(lines)
+    assert suspect(text.encode(), text) == _reference(text)

@@ -1,0 +1,63 @@
+"""Phase one on several processes finds exactly what one process finds."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import shsv.pool
+from generated import generated
+from shsv.checks.registry import Context
+from shsv.validate import run
+
+AS_OF = Context(as_of=date(2026, 1, 1))
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = tmp_path_factory.mktemp("pooled")
+    generated(root, 40, broken=0.2)
+    return root
+
+
+def test_the_pool_finds_what_one_process_finds(
+    corpus: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    used: list[int] = []
+    real = shsv.pool._pooled
+
+    def pooled(work: Any, jobs: int, progress: Any) -> Iterator[Any]:
+        used.append(jobs)
+        return real(work, jobs, progress)
+
+    monkeypatch.setattr(shsv.pool, "POOL_THRESHOLD", 10)
+    monkeypatch.setattr(shsv.pool, "BATCH", 7)
+    monkeypatch.setattr(shsv.pool, "_pooled", pooled)
+    reported: list[tuple[int, int]] = []
+    several = run(corpus, AS_OF, jobs=2, progress=lambda *done: reported.append(done))
+    one = run(corpus, AS_OF, jobs=1)
+    assert used == [2]
+    assert several.diagnostics and several.diagnostics == one.diagnostics
+    assert (several.files, several.paths) == (one.files, one.paths)
+    assert reported[-1] == (one.files, one.files)
+
+
+def test_below_the_threshold_one_process_does_it(
+    corpus: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(shsv.pool, "_pooled", None)  # would fail if called
+    assert run(corpus, AS_OF, jobs=2).files < shsv.pool.POOL_THRESHOLD
+
+
+def test_records_come_back_whole_from_the_pool(
+    corpus: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    one = run(corpus, AS_OF, keep_records=True, jobs=1)
+    monkeypatch.setattr(shsv.pool, "POOL_THRESHOLD", 10)
+    several = run(corpus, AS_OF, keep_records=True, jobs=2)
+    assert len(several.records) == len(several.paths) > 40
+    assert several.records == one.records
