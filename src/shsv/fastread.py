@@ -89,12 +89,83 @@ _LINE_START_HINT = re.compile(
     rf"(?:[?:](?:[ \t]|$)|\[[^\n]*\][ \t]*:|{_NOT_TEXT}[ \t]*:(?:[ \t]|$)))",
     re.MULTILINE,
 ).search
-_NUMBER_HINT = re.compile(r"0[bBxXoO]|_|[eE][-+]?[0-9]{3}").search
+
+
+def _table(groups: dict[bytes, bytes]) -> bytes:
+    table = bytearray(b"x" * 256)
+    for members, to in groups.items():
+        for member in members:
+            table[member] = to[0]
+    return bytes(table)
+
+
+# Bytes with digits and dots made "0", signs "+", what may start a token " ", e and E
+# "E", and the rest "x": the candidates for an odd number are then found in one pass.
+# (0b, 0x and 0o are found apart: "0" would stand for " " too, and " o" is common.)
+_NUMBER_SCAN = _table(
+    {b"0123456789.": b"0", b"+-": b"+", b" \t[,\n": b" ", b"eE": b"E", b"_": b"_"}
+)
+_RADIX = re.compile(rb"0[bBxXoO]")
+
+
+def _starts_token(raw: bytes, at: int) -> bool:
+    """Whether a number token may start at ``at``, after an optional sign."""
+    if at and raw[at - 1 : at] in (b"+", b"-"):
+        at -= 1
+    return not at or raw[at - 1 : at] in (b" ", b"\t", b"[", b",", b"\n")
+
+
+def _exponent(raw: bytes, at: int) -> bool:
+    if raw[at : at + 1] not in _DIGITS_AND_DOT:
+        return False
+    while at and raw[at - 1 : at] in _DIGITS_AND_DOT:
+        at -= 1
+    return _starts_token(raw, at)
+
+
+def _underscore(raw: bytes, at: int) -> bool:
+    """``at`` is just before an underscore: is that underscore in a number?"""
+    run = at + 1
+    while run and raw[run - 1 : run] in _NUMBERISH:
+        run -= 1
+    digits = raw[run : at + 1].lstrip(b"+-")
+    return (not digits or digits[:1] in _DIGITS_AND_DOT) and _starts_token(raw, run)
+
+
+_DIGITS_AND_DOT = b"0123456789."
+_NUMBERISH = b"0123456789.eE+-"
+# What each place found in the scan may be, and how to tell.
+
+
+def _number_hint(raw: bytes) -> bool:
+    """Whether _ODD_NUMBER may match ``raw`` (the file's UTF-8 bytes, no BOM): a token
+    starting 0b, 0x or 0o, one with an exponent of three digits, or an underscore in a
+    run of number characters that starts a token (keys such as report_of have theirs
+    after a letter)."""
+    if any(_starts_token(raw, radix.start()) for radix in _RADIX.finditer(raw)):
+        return True
+    scan = raw.translate(_NUMBER_SCAN)
+    for exponent in (b"0E000", b"0E+000"):
+        at = scan.find(exponent)
+        while at >= 0:
+            if _exponent(raw, at):
+                return True
+            at = scan.find(exponent, at + 1)
+    at = scan.find(b"_")
+    while at >= 0:  # most underscores follow a letter ("x" here): those are let go
+        if (not at or scan[at - 1 : at] in b"0E+ ") and _underscore(raw, at - 1):
+            return True
+        at = scan.find(b"_", at + 1)
+    return False
+
+
+_ODD_NUMBER_PATTERN = re.compile(_ODD_NUMBER, re.MULTILINE)
+
+
 _PARTS: tuple[tuple[Callable[[str], object], re.Pattern[str]], ...] = (
     (_property_hint, re.compile(_PROPERTY, re.MULTILINE)),
     (_LINE_START_HINT, re.compile(_LINE_START, re.MULTILINE)),
-    (_NUMBER_HINT, re.compile(_ODD_NUMBER, re.MULTILINE)),
-    (lambda text: "<<" in text, re.compile(r"<<[ \t]*:")),
+    (lambda text: "<" in text and "<<" in text, re.compile(r"<<[ \t]*:")),
     (lambda text: "{" in text, re.compile(r"\{")),
     (lambda text: text.endswith((" ", "\t")), re.compile(r"^[ \t]+\Z", re.MULTILINE)),
     (re.compile(r"\\").search, re.compile(r"\\[^ntr\"\\/ \n]")),
@@ -115,6 +186,9 @@ def suspect(raw: bytes, text: str) -> bool:
     if _LONG_NUMBER in raw.translate(_DIGITS):
         return True
     if any(odd in text for odd in _ODD_BREAKS):
+        return True
+    plain = raw[3:] if raw.startswith(b"\xef\xbb\xbf") else raw
+    if _number_hint(plain) and _ODD_NUMBER_PATTERN.search(text):
         return True
     # The hints look for a line start after a newline, so the first line is checked whole.
     if _SUSPECT.search(text[: text.find("\n") + 1 or None]):
@@ -147,7 +221,7 @@ def read_fast(raw: bytes, limits: Limits = DEFAULT_LIMITS) -> dict[str, Any] | N
         data = yaml_rs.loads(text, parse_datetime=False)
     except Exception:
         return None
-    if not isinstance(data, dict) or not data or not _within(data, limits):
+    if not isinstance(data, dict) or not data or not _within(data, limits, text):
         return None
     return data
 
@@ -172,7 +246,7 @@ def _odd_flow(text: str) -> bool:
 
 
 # A block scalar's header (or text ending in " |" or " >", which costs only time).
-_BLOCK_HEADER = re.compile(r"(?:^|[ \t])[|>]([-+0-9]*)[ \t]*(?:#.*)?$", re.MULTILINE)
+_BLOCK_HEADER = re.compile(r"[|>]([-+0-9]*)[ \t]*(?:#[^\n]*)?$", re.MULTILINE)
 _LEAD = re.compile(r"[ \t]*(?:-[ \t]+)*")
 
 
@@ -181,47 +255,82 @@ def _odd_block(text: str) -> bool:
     with no content as a line break, so each must have a content line, deeper than its
     key and than the blank lines before it (an indentation indicator: left to the
     exact reader)."""
-    if "|" not in text and ">" not in text:
-        return False
-    for header in _BLOCK_HEADER.finditer(text):
-        if any(c.isdigit() for c in header.group(1)):
-            return True
-        start = text.rfind("\n", 0, header.start()) + 1
-        lead = _LEAD.match(text, start)
-        assert lead is not None  # it matches the empty string too
-        # Content sits deeper than the key; for a list item ("- |") than its dash.
-        before = text[lead.end() : header.start() + 1].strip()
-        column = lead.end() - start if before else text.rfind("-", start, lead.end()) - start
-        widest, at = 0, text.find("\n", header.end())
-        while True:
-            if at < 0:
-                return True  # the file ends before any content
-            end = text.find("\n", at + 1)
-            line = text[at + 1 : None if end < 0 else end]
-            if line.strip(" "):
-                indent = len(line) - len(line.lstrip(" "))
-                if indent <= column or widest > indent:
-                    return True
-                break
-            widest, at = max(widest, len(line)), end
+    for indicator in "|>":
+        at = text.find(indicator)
+        while at >= 0:
+            header = _BLOCK_HEADER.match(text, at)
+            # "a|b" and "a > b" are text, not headers
+            if header and (not at or text[at - 1] in " \t\n") and _no_content(text, header):
+                return True
+            at = text.find(indicator, at + 1)
     return False
 
 
-def _within(data: dict[str, Any], limits: Limits) -> bool:
+def _no_content(text: str, header: re.Match[str]) -> bool:
+    if any(c.isdigit() for c in header.group(1)):
+        return True
+    start = text.rfind("\n", 0, header.start()) + 1
+    lead = _LEAD.match(text, start)
+    assert lead is not None  # it matches the empty string too
+    # Content sits deeper than the key; for a list item ("- |") than its dash.
+    before = text[lead.end() : header.start()].strip()
+    column = lead.end() - start if before else text.rfind("-", start, lead.end()) - start
+    widest, at = 0, text.find("\n", header.end())
+    while at >= 0:
+        end = text.find("\n", at + 1)
+        line = text[at + 1 : None if end < 0 else end]
+        if line.strip(" "):
+            indent = len(line) - len(line.lstrip(" "))
+            return indent <= column or widest > indent
+        widest, at = max(widest, len(line)), end
+    return True  # the file ends before any content
+
+
+def _within(data: dict[str, Any], limits: Limits, text: str) -> bool:
     """Whether the data keeps to the depth and value limits (counted as the exact
-    reader counts them: every key and every value is one) and has only text keys,
-    found without recursion."""
+    reader counts them: every key and every value is one) and has only text keys.
+
+    Most files are answered from their text: no text holds more values than twice its
+    characters, and in block style a level needs a space of indentation or a compact
+    "- ", so with every line indented less than 20 and no "- -" a file is at most
+    2 * 19 + 1 deep, plus the root, a flow list and its item (and the scan above has
+    already refused keys that are not text). The walk's recursion stops at the limit."""
+    small = 2 * len(text) <= limits.max_nodes
+    if small and limits.max_depth >= 43 and not _may_be_deep(text):
+        return True
+    if not _shallow(data, 1, limits.max_depth):
+        return False
+    return small or _count(data) <= limits.max_nodes
+
+
+def _may_be_deep(text: str) -> bool:
+    return text.startswith(_DEEP) or "\n" + _DEEP in text or "- -" in text
+
+
+_DEEP = " " * 20
+
+
+def _shallow(value: Any, depth: int, deepest: int) -> bool:
+    if depth > deepest:
+        return False
+    if type(value) is dict:
+        for key, child in value.items():
+            if type(key) is not str:  # yaml-rs reads "1: x" with a number key
+                return False
+            if type(child) in (dict, list) and not _shallow(child, depth + 1, deepest):
+                return False
+        return True
+    return all(
+        _shallow(child, depth + 1, deepest) for child in value if type(child) in (dict, list)
+    )
+
+
+def _count(data: dict[str, Any]) -> int:
     nodes = 1
-    stack: list[tuple[Any, int]] = [(data, 1)]
-    while stack:
-        value, depth = stack.pop()
-        if depth > limits.max_depth:
-            return False
-        if isinstance(value, dict) and not all(isinstance(key, str) for key in value):
-            return False  # yaml-rs reads "1: x" with a number key; the exact reader refuses
-        children = value.values() if isinstance(value, dict) else value
-        nodes += len(children) * (2 if isinstance(value, dict) else 1)
-        if nodes > limits.max_nodes:
-            return False
-        stack.extend((c, depth + 1) for c in children if isinstance(c, (dict, list)))
-    return True
+    todo: list[Any] = [data]
+    while todo:
+        value = todo.pop()
+        children = value.values() if type(value) is dict else value
+        nodes += len(children) * (2 if type(value) is dict else 1)
+        todo.extend(child for child in children if type(child) in (dict, list))
+    return nodes
