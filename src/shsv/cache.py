@@ -233,6 +233,8 @@ def _load(path: Path, key: bytes) -> Any:
 
 def loads(payload: bytes) -> Any:
     """Unpickle what ``dumps`` made; only ever given bytes this user's shsv wrote."""
+    if not gc.isenabled():  # the caller paused it already (phase one does, per file)
+        return pickle.loads(payload)  # noqa: S301 - see above
     with no_gc():
         return pickle.loads(payload)  # noqa: S301 - see above
 
@@ -258,7 +260,10 @@ def _init_fields(cls: type) -> tuple[str, ...] | None:
 
 def dumps(value: Any) -> bytes:
     stream = io.BytesIO()
-    with no_gc():
+    if gc.isenabled():
+        with no_gc():
+            _Pickler(stream, protocol=pickle.HIGHEST_PROTOCOL).dump(value)
+    else:  # the caller paused it already (phase one does, per file)
         _Pickler(stream, protocol=pickle.HIGHEST_PROTOCOL).dump(value)
     return stream.getvalue()
 

@@ -248,6 +248,7 @@ def _odd_flow(text: str) -> bool:
 # A block scalar's header (or text ending in " |" or " >", which costs only time).
 _BLOCK_HEADER = re.compile(r"[|>]([-+0-9]*)[ \t]*(?:#[^\n]*)?$", re.MULTILINE)
 _LEAD = re.compile(r"[ \t]*(?:-[ \t]+)*")
+_SPACES = re.compile(" *")
 
 
 def _odd_block(text: str) -> bool:
@@ -267,7 +268,7 @@ def _odd_block(text: str) -> bool:
 
 
 def _no_content(text: str, header: re.Match[str]) -> bool:
-    if any(c.isdigit() for c in header.group(1)):
+    if header.group(1).strip("+-"):  # an indentation indicator
         return True
     start = text.rfind("\n", 0, header.start()) + 1
     lead = _LEAD.match(text, start)
@@ -275,6 +276,12 @@ def _no_content(text: str, header: re.Match[str]) -> bool:
     # Content sits deeper than the key; for a list item ("- |") than its dash.
     before = text[lead.end() : header.start()].strip()
     column = lead.end() - start if before else text.rfind("-", start, lead.end()) - start
+    at = header.end()
+    if text.startswith("\n", at):  # nearly always: content on the very next line
+        spaces = _SPACES.match(text, at + 1)
+        assert spaces is not None
+        if spaces.end() < len(text) and text[spaces.end()] != "\n":
+            return spaces.end() - at - 1 <= column
     widest, at = 0, text.find("\n", header.end())
     while at >= 0:
         end = text.find("\n", at + 1)
@@ -304,10 +311,11 @@ def _within(data: dict[str, Any], limits: Limits, text: str) -> bool:
 
 
 def _may_be_deep(text: str) -> bool:
-    return text.startswith(_DEEP) or "\n" + _DEEP in text or "- -" in text
+    return text.startswith(_DEEP) or _NEWLINE_DEEP in text or "- -" in text
 
 
 _DEEP = " " * 20
+_NEWLINE_DEEP = "\n" + _DEEP
 
 
 def _shallow(value: Any, depth: int, deepest: int) -> bool:

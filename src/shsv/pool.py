@@ -109,14 +109,28 @@ def _read(file: RecordFile) -> tuple[bytes | None, Stat | None]:
         fd = os.open(file.path, os.O_RDONLY | _NOFOLLOW | os.O_NONBLOCK)
     except OSError:  # a link (ELOOP), or unreadable: read_file decides
         return None, None
-    with os.fdopen(fd, "rb") as stream:
-        status = os.fstat(stream.fileno())
+    try:
+        status = os.fstat(fd)
         if not S_ISREG(status.st_mode) or status.st_size > DEFAULT_LIMITS.max_bytes:
             return None, None  # a pipe, a device or a file over the limit: read_file says why
-        raw = stream.read(DEFAULT_LIMITS.max_bytes + 1)
-        if len(raw) > DEFAULT_LIMITS.max_bytes:
+        # Ask for one byte more than its size: a file growing meanwhile is left to
+        # read_file, and no buffer of the whole limit is made for every small file.
+        wanted = status.st_size + 1
+        chunks = []
+        while wanted > 0:
+            chunk = os.read(fd, wanted)
+            if not chunk:
+                break
+            chunks.append(chunk)
+            wanted -= len(chunk)
+        raw = b"".join(chunks)
+        if len(raw) != status.st_size:
             return None, None
         return raw, stat_of(status)
+    except OSError:  # a read error: read_file says what it is
+        return None, None
+    finally:
+        os.close(fd)
 
 
 Batch = tuple[Path, Sequence[Task], Context, bool, bool, bool]
