@@ -56,7 +56,8 @@ def date_of(repo: Repository, record: Record) -> str | None:
 
 
 def rows(repo: Repository, folder: str) -> list[dict[str, Any]]:
-    model = KINDS[folder]
+    # By id, so a large repository's records are read as needed, not held all at once.
+    found = (repo.records.get(record_id) for record_id in repo.ids_of(KINDS[folder]))
     return [
         {
             "id": record.id,
@@ -65,5 +66,6 @@ def rows(repo: Repository, folder: str) -> list[dict[str, Any]]:
             "path": repo.paths.get(record.id),
             "sources": [{"document": s.document, "title": s.title} for s in record.sources],
         }
-        for record in repo.of_kind(model)
+        for record in found
+        if record is not None
     ]

@@ -110,6 +110,25 @@ def check_file(
     return result
 
 
+def read_record(root: Path, rel: str) -> Record | None:
+    """The record in one file that validation found sound, read again (no checks, no
+    positions); None if it no longer reads as one."""
+    parts = rel.split("/")
+    folder = parts[1] if len(parts) > 2 and parts[1] in KINDS else None
+    path = root / rel
+    raw = read_file(root, RecordFile(path, rel, folder))
+    if isinstance(raw, Diagnostic) or folder is None:
+        return None
+    data = read_fast(raw)
+    if data is None:
+        doc = yamlread.read(raw)
+        if isinstance(doc, Problem):
+            return None
+        data = doc.data
+    record, _ = schema.check(KINDS[folder], data)
+    return record
+
+
 def read_file(root: Path, file: RecordFile) -> bytes | Diagnostic:
     if not inside(root, file.path):
         return diagnostic(

@@ -39,7 +39,7 @@ def list_records(
 
     folder = choice(kind if kind.endswith("s") else f"{kind}s", KIND_FOLDERS, "KIND")
     name = choice(format, ("table", "json"), "--format")
-    repo = Repository.load(root_of(root), as_of_date(None))
+    repo = Repository.open(root_of(root), as_of_date(None))
     found = rows(repo, folder)
     if repo.errors:
         typer.echo(

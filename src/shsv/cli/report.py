@@ -72,7 +72,7 @@ def report(
         raise UsageError(f"--templates {templates}: no such folder")
     if every == (record_id is not None):
         raise UsageError("give a report or decision ID, or --all with -o FOLDER (not both)")
-    repo = Repository.load(root_of(root), as_of_date(None))
+    repo = Repository.open(root_of(root), as_of_date(None))
     options = Options(format=name, style=style, templates=templates)
     if every:
         _render_all(repo, options, output)
@@ -102,8 +102,9 @@ def _render_all(repo: Repository, options: Options, output: str | None) -> None:
         raise UsageError("--all writes one file per paper: give -o FOLDER")
     folder = Path(output)
     folder.mkdir(parents=True, exist_ok=True)
-    papers = [*repo.of_kind(Report), *repo.of_kind(Decision)]
-    for record in papers:
-        target = folder / f"{record.id}.{options.format}"
-        write_atomic(target, render(repo, record.id, options), folder=folder)
+    # By id, so a large repository's records are read as needed, not held all at once.
+    papers = [*repo.ids_of(Report), *repo.ids_of(Decision)]
+    for record_id in papers:
+        target = folder / f"{record_id}.{options.format}"
+        write_atomic(target, render(repo, record_id, options), folder=folder)
     typer.echo(f"{len(papers)} papers written to {folder}", err=True)
