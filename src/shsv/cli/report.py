@@ -94,7 +94,7 @@ def _deliver(document: str | bytes, output: str | None, format: str) -> None:
 
 
 def _render_all(repo: Repository, options: Options, output: str | None) -> None:
-    from shsv.atomic import write_atomic
+    from shsv.atomic import safe_name, write_atomic
     from shsv.model import Decision, Report
     from shsv.render import render
 
@@ -105,6 +105,6 @@ def _render_all(repo: Repository, options: Options, output: str | None) -> None:
     # By id, so a large repository's records are read as needed, not held all at once.
     papers = [*repo.ids_of(Report), *repo.ids_of(Decision)]
     for record_id in papers:
-        target = folder / f"{record_id}.{options.format}"
+        target = folder / safe_name(record_id, f".{options.format}")
         write_atomic(target, render(repo, record_id, options), folder=folder)
     typer.echo(f"{len(papers)} papers written to {folder}", err=True)

@@ -182,11 +182,12 @@ def new(
 
 def _destination(home: Path, record_id: str, output: str | None) -> Path | None:
     """Where the new record goes: None for stdout; always under ``home``, named for its id."""
+    from shsv.atomic import safe_name
     from shsv.errors import UsageError
 
     if output == "-":
         return None
-    name = f"{record_id}.yaml"
+    name = safe_name(record_id, ".yaml")
     if output is None:
         return home / name
     path = Path(output).absolute()
