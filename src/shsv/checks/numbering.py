@@ -90,9 +90,26 @@ def report_numbering(report: Report, context: Context) -> Iterable[Finding]:
     yield from _sections(report.body, ("body",))
 
 
+def _nowhere(i: int) -> Loc:
+    return ()
+
+
+@lru_cache(maxsize=4096)
+def _in_order(numbers: tuple[str | None, ...], major: str | None = None) -> bool:
+    """Whether these sibling numbers need no finding: each follows the one before and,
+    under a section numbered ``major``, each paragraph's first part is the section's.
+    Papers repeat the same few sequences, so the answer is remembered, and findings
+    are worked out only when it is False."""
+    if next(gaps(numbers, _nowhere, what=""), None) is not None:
+        return False
+    if major is None:
+        return True
+    return next(_in_section(major, numbers, _nowhere), None) is None
+
+
 def _recommendations(entries: list[Any], loc: Loc) -> Iterator[Finding]:
     numbers = [_number_of(e) for e in entries]
-    if any(numbers):
+    if any(numbers) and not _in_order(tuple(numbers)):
         yield from gaps(numbers, _at(loc, "number"), what="recommendation")
     for i, entry in enumerate(entries):
         if isinstance(entry, Recommendation) and entry.items:
@@ -100,15 +117,18 @@ def _recommendations(entries: list[Any], loc: Loc) -> Iterator[Finding]:
 
 
 def _sections(sections: list[Section], loc: Loc) -> Iterator[Finding]:
-    yield from gaps([s.number for s in sections], _at(loc, "number"), what="section")
+    numbers = [s.number for s in sections]
+    if not _in_order(tuple(numbers)):
+        yield from gaps(numbers, _at(loc, "number"), what="section")
     for i, section in enumerate(sections):
         here = (*loc, i)
         numbers = [_number_of(p) for p in section.paragraphs]
-        place = _at((*here, "paragraphs"), "number")
-        misplaced = list(_in_section(section, numbers, place))
-        wrong = frozenset(index for index, _ in misplaced)
-        yield from gaps(numbers, place, what="paragraph", skip=wrong)
-        yield from (finding for _, finding in misplaced)
+        if not _in_order(tuple(numbers), section.number):
+            place = _at((*here, "paragraphs"), "number")
+            misplaced = list(_in_section(section.number, numbers, place))
+            wrong = frozenset(index for index, _ in misplaced)
+            yield from gaps(numbers, place, what="paragraph", skip=wrong)
+            yield from (finding for _, finding in misplaced)
         if section.options:
             yield from _options(section.options, (*here, "options"))
         if section.subsections:
@@ -116,9 +136,9 @@ def _sections(sections: list[Section], loc: Loc) -> Iterator[Finding]:
 
 
 def _in_section(
-    section: Section, numbers: list[str | None], place: Place
+    section: str | None, numbers: Sequence[str | None], place: Place
 ) -> Iterator[tuple[int, Finding]]:
-    major = parse_number(section.number) if section.number else None
+    major = parse_number(section) if section else None
     if not major:
         return
     for i, written in enumerate(numbers):
@@ -129,7 +149,7 @@ def _in_section(
                 Finding(
                     "D409",
                     place(i),
-                    f"paragraph {written} is in section {section.number}; number it {major[0]}.n",
+                    f"paragraph {written} is in section {section}; number it {major[0]}.n",
                 ),
             )
 
