@@ -18,9 +18,11 @@ targets are met.
 from __future__ import annotations
 
 import argparse
+import compileall
 import hashlib
 import inspect
 import json
+import os
 import shutil
 import sys
 from collections.abc import Callable, Sequence
@@ -30,6 +32,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import generate
+import shsv
 from measure import Figure, median, run
 
 HERE = Path(__file__).resolve().parent
@@ -304,6 +307,10 @@ def main(argv: list[str] | None = None) -> int:
     sizes = sorted(int(s) for s in args.sizes.split(","))
     skip = set(filter(None, args.skip.split(",")))
     args.work.mkdir(parents=True, exist_ok=True)
+    # Measure what users run: an installed package has its bytecode compiled, so every
+    # process here may write and use it (some environments turn that off).
+    os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
+    compileall.compile_dir(Path(shsv.__file__).parent, quiet=1)
     floor_script = args.work / "floor.py"
     floor_script.write_text(FLOOR, encoding="utf-8")
     rows: list[Row] = []

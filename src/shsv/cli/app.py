@@ -4,8 +4,6 @@ Command modules import only this and the standard library at the top; whatever a
 command needs heavier is imported inside it, so ``shsv --help`` stays instant.
 """
 
-from __future__ import annotations
-
 import os
 import sys
 from datetime import date

@@ -1,7 +1,5 @@
 """``shsv list`` and ``shsv rules``: what is in the records, and what is checked."""
 
-from __future__ import annotations
-
 from typing import Annotated
 
 import typer

@@ -1,7 +1,5 @@
 """``shsv export``: the records as CSV files, one JSON document, or a SQLite database."""
 
-from __future__ import annotations
-
 from pathlib import Path
 from typing import Annotated
 

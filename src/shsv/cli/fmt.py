@@ -1,7 +1,5 @@
 """``shsv fmt``: record files in the canonical layout, or a list of those that are not."""
 
-from __future__ import annotations
-
 import os
 from pathlib import Path
 from typing import Annotated

@@ -5,8 +5,6 @@ and it draws from the caller's thread (no refresh thread, so worker processes ca
 forked safely while it is up).
 """
 
-from __future__ import annotations
-
 import os
 import sys
 import time

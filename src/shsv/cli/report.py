@@ -1,7 +1,5 @@
 """``shsv report``: a report as a cabinet paper, a decision as a minute."""
 
-from __future__ import annotations
-
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -93,7 +91,7 @@ def _deliver(document: str | bytes, output: str | None, format: str) -> None:
     write_atomic(Path(output), document)
 
 
-def _render_all(repo: Repository, options: Options, output: str | None) -> None:
+def _render_all(repo: "Repository", options: "Options", output: str | None) -> None:
     from shsv.atomic import safe_name, write_atomic
     from shsv.model import Decision, Report
     from shsv.render import render

@@ -1,7 +1,5 @@
 """``shsv init`` and ``shsv new``: a new data repository, a new record."""
 
-from __future__ import annotations
-
 import sys
 from pathlib import Path
 from typing import Annotated, Any

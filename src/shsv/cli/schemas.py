@@ -1,7 +1,5 @@
 """``shsv schema``: JSON Schemas for editors, and the first line that points at them."""
 
-from __future__ import annotations
-
 from pathlib import Path
 from typing import Annotated
 

@@ -1,7 +1,5 @@
 """``shsv timeline``: where every programme stands, as of any date."""
 
-from __future__ import annotations
-
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -98,7 +96,7 @@ def timeline(
         raise typer.Exit(1)
 
 
-def _statuses(values: list[str]) -> frozenset[Status] | None:
+def _statuses(values: list[str]) -> "frozenset[Status] | None":
     from shsv.timeline.items import Status
 
     if not values:
@@ -109,7 +107,7 @@ def _statuses(values: list[str]) -> frozenset[Status] | None:
     return frozenset(Status(choice(w, STATUSES, "--status")) for w in words if w)
 
 
-def _emit(view: View, name: str, output: Path | None) -> None:
+def _emit(view: "View", name: str, output: Path | None) -> None:
     from shsv.timeline import export, table
 
     if name == "json":
@@ -129,7 +127,7 @@ def _emit(view: View, name: str, output: Path | None) -> None:
         typer.echo(content, nl=False)  # bytes go to the binary stream, CRLF intact
 
 
-def _print_rich(view: View) -> None:
+def _print_rich(view: "View") -> None:
     from rich.console import Console
     from rich.text import Text
 

@@ -1,7 +1,5 @@
 """``shsv validate``."""
 
-from __future__ import annotations
-
 import os
 from typing import Annotated
 
