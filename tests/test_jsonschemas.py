@@ -19,7 +19,7 @@ from typer.testing import CliRunner
 from conftest import ROOT, minimal, write_tree
 from shsv import dates, jsonschemas
 from shsv.cli import app
-from shsv.cli.schemas import KIND_NAMES
+from shsv.kinds import FOLDERS, NAMES
 from shsv.model import KIND_NAMES as MODEL_KIND_NAMES
 from shsv.model import KINDS
 
@@ -45,7 +45,8 @@ def test_committed_schemas_equal_the_generated_ones() -> None:
 
 
 def test_cli_knows_every_kind() -> None:
-    assert tuple(MODEL_KIND_NAMES[model] for model in KINDS.values()) == KIND_NAMES
+    assert tuple(MODEL_KIND_NAMES[model] for model in KINDS.values()) == NAMES
+    assert tuple(KINDS) == FOLDERS
 
 
 def test_schemas_are_valid_draft_07() -> None:

@@ -186,6 +186,15 @@ def test_report_whose_record_has_errors_exits_1(workspace) -> None:  # type: ign
     assert "run shsv validate" in err
 
 
+def test_all_into_a_file_is_refused(tmp_path: Path) -> None:
+    taken = tmp_path / "papers"
+    taken.write_text("keep me", encoding="utf-8")
+    code, _, err = cli("report", "--all", "--root", str(ROOT), "-o", str(taken))
+    assert code == 1 and "Traceback" not in err
+    assert f"{taken} is a file; give a folder for the files" in err
+    assert taken.read_text(encoding="utf-8") == "keep me"
+
+
 def test_all_writes_every_paper(tmp_path: Path) -> None:
     code, _, err = cli("report", "--all", "--root", str(ROOT), "-f", "md", "-o", str(tmp_path))
     assert code == 0, err

@@ -48,6 +48,21 @@ def safe_name(stem: str, suffix: str = "") -> str:
     return name
 
 
+def write_folder(folder: Path, files: dict[str, str] | None = None) -> Path:
+    """Make ``folder`` (and its parents) for a command's files and write ``files``
+    into it, each atomically and none through a link out of it; a WriteError, never a
+    traceback, when the folder cannot be made (a file in the way, no permission)."""
+    if folder.exists() and not folder.is_dir():
+        raise WriteError(f"{folder} is a file; give a folder for the files")
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise WriteError(f"cannot create {folder}: {exc.strerror}") from None
+    for name, text in (files or {}).items():
+        write_atomic(folder / name, text, folder=folder)
+    return folder
+
+
 def check_target(path: Path, folder: Path | None = None) -> Path:
     """The real file to write: refuses a target whose real place, links resolved, is
     outside ``folder`` (default: the target's own folder, so that only a link in the

@@ -5,23 +5,13 @@ from typing import Annotated
 import typer
 
 from shsv.cli.app import RootOption, app, as_of_date, choice, root_of, use_color
-
-KIND_FOLDERS = (
-    "councils",
-    "organisations",
-    "programmes",
-    "arrangements",
-    "meetings",
-    "reports",
-    "decisions",
-    "milestones",
-)
+from shsv.kinds import FOLDERS
 
 
 @app.command("list")
 def list_records(
     kind: Annotated[
-        str, typer.Argument(help="One of: " + ", ".join(KIND_FOLDERS) + ".", show_default=False)
+        str, typer.Argument(help="One of: " + ", ".join(FOLDERS) + ".", show_default=False)
     ],
     root: RootOption = None,
     format: Annotated[str, typer.Option("--format", "-f", help="table or json.")] = "table",
@@ -35,7 +25,7 @@ def list_records(
     from shsv.listing import rows
     from shsv.repository import Repository
 
-    folder = choice(kind if kind.endswith("s") else f"{kind}s", KIND_FOLDERS, "KIND")
+    folder = choice(kind if kind.endswith("s") else f"{kind}s", FOLDERS, "KIND")
     name = choice(format, ("table", "json"), "--format")
     repo = Repository.open(root_of(root), as_of_date(None))
     found = rows(repo, folder)

@@ -83,8 +83,8 @@ def export(
 
 
 def _csv(files: dict[str, str], output: str, table: str | None) -> None:
-    from shsv.atomic import write_atomic
-    from shsv.errors import UsageError, WriteError
+    from shsv.atomic import write_folder
+    from shsv.errors import UsageError
 
     if table is not None:
         wanted = choice(table, tuple(f.removesuffix(".csv") for f in files), "--table")
@@ -97,10 +97,5 @@ def _csv(files: dict[str, str], output: str, table: str | None) -> None:
     folder = Path(output)
     if folder.exists() and not folder.is_dir():
         raise UsageError(f"{folder} is a file; csv writes a folder of files")
-    try:
-        folder.mkdir(exist_ok=True)
-    except OSError as exc:
-        raise WriteError(f"cannot create {folder}: {exc.strerror}") from None
-    for file, text in files.items():
-        write_atomic(folder / file, text)
+    write_folder(folder, files)
     typer.echo(f"exported {len(files)} table(s) to {folder}")

@@ -92,14 +92,13 @@ def _deliver(document: str | bytes, output: str | None, format: str) -> None:
 
 
 def _render_all(repo: "Repository", options: "Options", output: str | None) -> None:
-    from shsv.atomic import safe_name, write_atomic
+    from shsv.atomic import safe_name, write_atomic, write_folder
     from shsv.model import Decision, Report
     from shsv.render import render
 
     if output is None or output == "-":
         raise UsageError("--all writes one file per paper: give -o FOLDER")
-    folder = Path(output)
-    folder.mkdir(parents=True, exist_ok=True)
+    folder = write_folder(Path(output))
     # By id, so a large repository's records are read as needed, not held all at once.
     papers = [*repo.ids_of(Report), *repo.ids_of(Decision)]
     for record_id in papers:

@@ -7,17 +7,7 @@ from typing import Annotated, Any
 import typer
 
 from shsv.cli.app import RootOption, app, choice, root_of
-
-NEW_KINDS = (
-    "council",
-    "organisation",
-    "programme",
-    "arrangement",
-    "meeting",
-    "report",
-    "decision",
-    "milestone",
-)
+from shsv.kinds import FOLDERS, NAMES
 
 
 def interactive() -> bool:
@@ -110,7 +100,7 @@ def _write_all(directory: Path, files: dict[str, str]) -> None:
 
 @app.command()
 def new(
-    kind: Annotated[str, typer.Argument(help="One of: " + ", ".join(NEW_KINDS) + ".")],
+    kind: Annotated[str, typer.Argument(help="One of: " + ", ".join(NAMES) + ".")],
     id_: Annotated[str | None, _opt("--id", "The id. Default: made from the name.")] = None,
     name: Annotated[str | None, _opt("--name", "A council's or organisation's name.")] = None,
     title: Annotated[str | None, _opt("--title", "The title.")] = None,
@@ -156,7 +146,7 @@ def new(
         "meeting": meeting,
         "body": body,
     }
-    folder = choice(kind.lower().removesuffix("s") + "s", tuple(f"{k}s" for k in NEW_KINDS), "KIND")
+    folder = choice(kind.lower().removesuffix("s") + "s", FOLDERS, "KIND")
     model = KINDS[folder]
     values = skeleton.complete(
         model, {k: v for k, v in given.items() if v is not None}, _ask if interactive() else None

@@ -6,24 +6,14 @@ from typing import Annotated
 import typer
 
 from shsv.cli.app import RootOption, app, choice, root_of
-
-KIND_NAMES = (
-    "council",
-    "organisation",
-    "programme",
-    "arrangement",
-    "meeting",
-    "report",
-    "decision",
-    "milestone",
-)
+from shsv.kinds import NAMES
 
 
 @app.command()
 def schema(
     kind: Annotated[
         str | None,
-        typer.Argument(help="Only this kind (" + ", ".join(KIND_NAMES) + ").", show_default=False),
+        typer.Argument(help="Only this kind (" + ", ".join(NAMES) + ").", show_default=False),
     ] = None,
     output: Annotated[
         str | None,
@@ -60,7 +50,7 @@ def schema(
 
     texts = jsonschemas.render_all()
     if kind is not None:
-        wanted = jsonschemas.file_name(choice(kind.lower().removesuffix("s"), KIND_NAMES, "KIND"))
+        wanted = jsonschemas.file_name(choice(kind.lower().removesuffix("s"), NAMES, "KIND"))
         texts = {wanted: texts[wanted]}
     if output == "-":
         _print(texts)
@@ -108,15 +98,9 @@ def _shown(folder: Path) -> str:
 
 
 def _write(folder: Path, texts: dict[str, str]) -> None:
-    from shsv.atomic import write_atomic
-    from shsv.errors import WriteError
+    from shsv.atomic import write_folder
 
-    try:
-        folder.mkdir(exist_ok=True)
-    except OSError as exc:
-        raise WriteError(f"cannot create {folder}: {exc.strerror}") from None
-    for name, text in texts.items():
-        write_atomic(folder / name, text)
+    write_folder(folder, texts)
     typer.echo(f"wrote {len(texts)} schema file(s) to {_shown(folder)}")
 
 
