@@ -305,3 +305,84 @@ def test_output_through_a_link_out_of_the_folder_is_refused(workspace: Any, tmp_
     code, _, err = cli("report", "--all", "--root", str(root), "-o", str(out_dir))
     assert code == 1 and "refusing to write through it" in err
     assert outside.read_text() == "keep me\n"
+
+
+# --- links --------------------------------------------------------------------------------
+
+# Valid per the Url type (http(s), no space, no <, > or "), yet each tries to close the
+# link early and open an image or a second link after it.
+URL_PAYLOADS = [
+    "https://a.example/)![x](https://evil.example/p.png",
+    "https://a.example/x)[click](https://evil.example/",
+    "https://a.example/(x))![x](https://evil.example/p.png)",
+    "https://a.example/\\)![x](https://evil.example/p.png)",
+    "https://a.example/\\",
+    "https://a.example/&#41;![x](https://evil.example/p.png)",
+    "https://a.example/'![x](https://evil.example/p.png)'",
+    "https://a.example/`)`![x](https://evil.example/p.png)",
+]
+
+
+class Links(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.hrefs: list[str] = []
+        self.images = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.images += tag == "img"
+        self.hrefs += [value or "" for name, value in attrs if tag == "a" and name == "href"]
+
+
+def links(html: str) -> Links:
+    parser = Links()
+    parser.feed(html)
+    return parser
+
+
+def _linked_records(urls: list[str]) -> dict[str, Any]:
+    from conftest import minimal
+
+    files = minimal()
+    files["data/reports/a-paper.yaml"] = {
+        **PAPER,
+        "background_papers": {
+            "papers": [{"title": f"Paper {n}", "url": u} for n, u in enumerate(urls)]
+        },
+        "appendices": [
+            {"label": str(n), "title": f"Annex {n}", "url": u} for n, u in enumerate(urls)
+        ],
+    }
+    files["data/decisions/a-minute.yaml"] = {
+        "id": "a-minute",
+        "title": "A minute",
+        "meeting": "lancaster-cabinet-2012-06-20",
+        "supporting_documents": [{"title": f"Doc {n}", "url": u} for n, u in enumerate(urls)],
+    }
+    return files
+
+
+@pytest.mark.parametrize(
+    "style", ["own", "generic", "lancaster", "huntingdonshire", "cambridgeshire"]
+)
+def test_a_url_never_closes_its_link(workspace: Any, tmp_path: Path, style: str) -> None:
+    """Each URL stays one link to itself: no image, no second link, in md and html."""
+    plain = [f"https://a.example/{n}" for n in range(len(URL_PAYLOADS))]
+    hostile = Repository.load(workspace(_linked_records(URL_PAYLOADS)), date(2026, 1, 1))
+    baseline = Repository.load(
+        write_tree(tmp_path / "plain", _linked_records(plain)), date(2026, 1, 1)
+    )
+    assert hostile.errors == [] and baseline.errors == []
+    options = {"style": None if style == "own" else style}
+    for record_id in ("a-paper", "a-minute"):
+        for format in ("md", "html"):
+            shown = render(hostile, record_id, Options(format=format, **options))
+            expected = render(baseline, record_id, Options(format=format, **options))
+            assert isinstance(shown, str) and isinstance(expected, str)
+            if format == "md":
+                shown, expected = DOWNSTREAM.render(shown), DOWNSTREAM.render(expected)
+            found, wanted = links(shown), links(expected)
+            where = f"{style} {record_id} {format}"
+            assert found.images == 0, where
+            assert len(found.hrefs) == len(wanted.hrefs) > 0, (where, found.hrefs)
+            assert all(h.startswith("https://a.example/") for h in found.hrefs), where

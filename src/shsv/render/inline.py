@@ -87,8 +87,13 @@ def _code(content: str) -> str:
     return f"{fence}{pad}{content}{pad}{fence}"
 
 
+# A destination ends at a space or an unbalanced ")", "<" opens the bracketed form, and a
+# backslash escapes the next character (one at the end would keep the link open).
+_IN_DESTINATION = str.maketrans({c: f"%{ord(c):02X}" for c in "\\()< "})
+
+
 def _destination(href: str) -> str:
-    return href.replace("(", "%28").replace(")", "%29").replace(" ", "%20").replace("<", "%3C")
+    return href.translate(_IN_DESTINATION)
 
 
 def to_markdown(text: str) -> str:
