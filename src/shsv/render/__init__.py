@@ -90,7 +90,14 @@ def _run(env: environment.PaperEnvironment, paper: context.Paper, folders: list[
         raise RenderError(f"no template {exc.name} in {_folders(folders)}") from None
     except RecursionError:
         raise RenderError("a template nests too deeply (does a macro call itself?)") from None
-    except (TemplateError, ArithmeticError, LookupError, TypeError, ValueError) as exc:
+    except (
+        TemplateError,
+        ArithmeticError,
+        AttributeError,  # a built-in filter given the wrong thing: dictsort on a list
+        LookupError,
+        TypeError,
+        ValueError,
+    ) as exc:
         where = _template_line(exc.__traceback__, folders)
         raise RenderError(f"{where}template error: {exc}") from None
 

@@ -19,13 +19,14 @@ from collections.abc import Callable, Iterator
 from datetime import date
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 from jinja2 import (
     ChoiceLoader,
     FileSystemLoader,
     PrefixLoader,
     StrictUndefined,
+    Undefined,
 )
 from jinja2.exceptions import SecurityError
 from jinja2.sandbox import ImmutableSandboxedEnvironment
@@ -75,16 +76,31 @@ class PaperEnvironment(ImmutableSandboxedEnvironment):
         return operator.mul(left, right)
 
 
-def long_date(span: DateSpan | date | None, ordinal: bool = False) -> str:
-    """An exact day as '26 July 2011' (or '15th December 2009'); other dates as written."""
+def _refuse(name: str, wanted: str, value: object) -> NoReturn:
+    """A filter given the wrong thing: a missing value fails as missing, anything else
+    names the filter (not an AttributeError from deep inside it)."""
+    if isinstance(value, Undefined):
+        value._fail_with_undefined_error()
+    raise TypeError(f"the {name} filter takes {wanted}, not {type(value).__name__}")
+
+
+def _text(name: str, value: object) -> str:
+    return value if isinstance(value, str) else _refuse(name, "text", value)
+
+
+def long_date(span: object, ordinal: bool = False) -> str:
+    """An exact day (a DateSpan or date) as '26 July 2011' (or '15th December 2009');
+    other dates as written, None as nothing."""
     if span is None:
         return ""
     if isinstance(span, DateSpan):
         if not span.exact:
             return span.text
         day = span.end
-    else:
+    elif isinstance(span, date):
         day = span
+    else:
+        _refuse("long_date", "a date", span)
     suffix = _ordinal(day.day) if ordinal else ""
     return f"{day.day}{suffix} {day:%B} {day.year}"
 
@@ -125,10 +141,15 @@ def make(folders: tuple[Path, ...], format: str) -> PaperEnvironment:
         keep_trailing_newline=True,
         auto_reload=False,
     )
-    inline: Callable[[str], Any] = to_html if format == "html" else to_markdown
-    text: Callable[[str], Any] = str if format == "html" else escape_markdown
-    link = link_html if format == "html" else link_markdown
-    env.filters.update(inline=inline, text=text, link=link, long_date=long_date)
+    html = format == "html"
+    inline: Callable[[str], Any] = to_html if html else to_markdown
+    link = link_html if html else link_markdown
+    env.filters.update(
+        inline=lambda value: inline(_text("inline", value)),
+        text=str if html else lambda value: escape_markdown(_text("text", value)),
+        link=lambda title, url: link(_text("link", title), _text("link", url)),
+        long_date=long_date,
+    )
     env.globals.update(range=_bounded_range)
     return env
 
