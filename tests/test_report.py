@@ -201,3 +201,46 @@ def test_all_writes_every_paper(tmp_path: Path) -> None:
     written = sorted(p.name for p in tmp_path.iterdir())
     assert len(written) == 9 and all(name.endswith(".md") for name in written)
     assert f"{SEED_RECORDS['001_1f2b0b2771e4fabc.txt']}.md" in written
+
+
+def test_all_renders_every_paper_it_can(workspace, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """A paper that fails is named with its message; the others are still written."""
+    from conftest import minimal
+
+    files = minimal()
+    files["data/reports/a-paper.yaml"] = {
+        "id": "a-paper",
+        "title": "A paper",
+        "council": "lancaster-city-council",
+        "meetings": [{"meeting": "no-such-meeting"}],
+    }
+    files["data/reports/b-paper.yaml"] = {
+        "id": "b-paper",
+        "title": "B paper",
+        "council": "lancaster-city-council",
+    }
+    files["data/reports/c-paper.yaml"] = {**files["data/reports/b-paper.yaml"], "id": "c-paper"}
+    out = tmp_path / "papers"
+    code, _, err = cli("report", "--all", "--root", str(workspace(files)), "-o", str(out))
+    assert code == 1 and "Traceback" not in err
+    assert (
+        "shsv: error: a-paper: report a-paper refers to no-such-meeting, which is missing "
+        "or has errors; run shsv validate\n"
+    ) in err
+    assert f"2 papers written to {out}\n" in err
+    assert err.endswith("shsv: error: 1 of 3 papers failed; see above\n")
+    assert sorted(p.name for p in out.iterdir()) == ["b-paper.md", "c-paper.md"]
+
+
+def test_options_are_checked_before_the_records_are_read(tmp_path: Path) -> None:
+    """A wrong option is named at once, even where no data repository is."""
+    nowhere = str(tmp_path)
+    code, _, err = cli("report", "any-id", "--root", nowhere, "-f", "pdf")
+    assert code == 2 and "give -o FILE.pdf" in err and "data repository" not in err
+    code, _, err = cli("report", "any-id", "--root", nowhere, "-f", "pdf", "-o", "-")
+    assert code == 2 and "give -o FILE.pdf" in err
+    code, _, err = cli("report", "--all", "--root", nowhere)
+    assert code == 2 and "--all writes one file per paper: give -o FOLDER" in err
+    code, _, err = cli("report", "--all", "--root", nowhere, "-o", "-")
+    assert code == 2 and "give -o FOLDER" in err
+    assert list(tmp_path.iterdir()) == []

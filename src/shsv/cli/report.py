@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from shsv.cli.app import RootOption, app, as_of_date, choice, root_of
-from shsv.errors import UsageError
+from shsv.errors import RecordError, RenderError, UsageError, WriteError
 
 if TYPE_CHECKING:
     from shsv.render import Options
@@ -70,38 +70,48 @@ def report(
         raise UsageError(f"--templates {templates}: no such folder")
     if every == (record_id is not None):
         raise UsageError("give a report or decision ID, or --all with -o FOLDER (not both)")
+    target = None if output is None or output == "-" else Path(output)
+    if every and target is None:
+        raise UsageError("--all writes one file per paper: give -o FOLDER")
+    if name == "pdf" and target is None:
+        raise UsageError("a pdf is binary: give -o FILE.pdf")
     repo = Repository.open(root_of(root), as_of_date(None))
     options = Options(format=name, style=style, templates=templates)
     if every:
-        _render_all(repo, options, output)
+        assert target is not None
+        _render_all(repo, options, target)
         return
     assert record_id is not None
-    document = render(repo, record_id, options)
-    _deliver(document, output, name)
+    _deliver(render(repo, record_id, options), target)
 
 
-def _deliver(document: str | bytes, output: str | None, format: str) -> None:
+def _deliver(document: str | bytes, target: Path | None) -> None:
     from shsv.atomic import write_atomic
 
-    if output is None or output == "-":
-        if isinstance(document, bytes):
-            raise UsageError("a pdf is binary: give -o FILE.pdf")
+    if target is None:
         typer.echo(document, nl=False)
         return
-    write_atomic(Path(output), document)
+    write_atomic(target, document)
 
 
-def _render_all(repo: "Repository", options: "Options", output: str | None) -> None:
+def _render_all(repo: "Repository", options: "Options", output: Path) -> None:
+    """Every paper that renders is written; each one that fails is named on stderr and
+    the command fails at the end, so one bad record does not stop the rest."""
     from shsv.atomic import safe_name, write_atomic, write_folder
     from shsv.model import Decision, Report
     from shsv.render import render
 
-    if output is None or output == "-":
-        raise UsageError("--all writes one file per paper: give -o FOLDER")
-    folder = write_folder(Path(output))
+    folder = write_folder(output)
     # By id, so a large repository's records are read as needed, not held all at once.
     papers = [*repo.ids_of(Report), *repo.ids_of(Decision)]
+    failed = 0
     for record_id in papers:
         target = folder / safe_name(record_id, f".{options.format}")
-        write_atomic(target, render(repo, record_id, options), folder=folder)
-    typer.echo(f"{len(papers)} papers written to {folder}", err=True)
+        try:
+            write_atomic(target, render(repo, record_id, options), folder=folder)
+        except (RecordError, RenderError, WriteError) as exc:
+            typer.echo(f"shsv: error: {record_id}: {exc}", err=True)
+            failed += 1
+    typer.echo(f"{len(papers) - failed} papers written to {folder}", err=True)
+    if failed:
+        raise RenderError(f"{failed} of {len(papers)} papers failed; see above")
