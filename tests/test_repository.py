@@ -49,3 +49,28 @@ def test_a_record_changed_since_validation_reads_as_missing(workspace: Any) -> N
     (root / "data/councils/lancaster-city-council.yaml").write_text("id: [broken\n")
     assert repo.records.get("lancaster-city-council") is None
     assert repo.find("lancaster-city-council", Council) is None
+
+
+def test_a_reports_date_is_its_last_dated_meeting(workspace: Any) -> None:
+    files = minimal()
+    undated = {"id": "undated-cabinet", "council": "lancaster-city-council", "body": "Cabinet"}
+    files["data/meetings/undated-cabinet.yaml"] = undated
+    refs = ["lancaster-cabinet-2012-06-20", "undated-cabinet", "no-such-meeting"]
+    files["data/reports/a-paper.yaml"] = {
+        "id": "a-paper",
+        "title": "A paper",
+        "council": "lancaster-city-council",
+        "meetings": [{"meeting": ref} for ref in refs],
+    }
+    files["data/reports/b-paper.yaml"] = {
+        "id": "b-paper",
+        "title": "B paper",
+        "council": "lancaster-city-council",
+        "meetings": [{"meeting": "undated-cabinet"}],
+    }
+    repo = Repository.load(workspace(files), AS_OF)
+    paper = repo.get("a-paper", Report)
+    date_of = repo.report_date(paper)
+    assert date_of is not None and date_of.text == "2012-06-20"
+    assert repo.report_date(repo.get("b-paper", Report)) is None
+    assert [r.id for r in repo.each(Report)] == ["a-paper", "b-paper"]

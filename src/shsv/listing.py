@@ -38,8 +38,8 @@ def date_of(repo: Repository, record: Record) -> str | None:
     if isinstance(record, Meeting):
         return record.date.text if record.date else None
     if isinstance(record, Report):
-        dates = [_meeting_date(repo, ref.meeting) for ref in record.meetings]
-        return next((d for d in reversed(dates) if d), None)
+        span = repo.report_date(record)
+        return span.text if span else None
     if isinstance(record, Decision):
         return _meeting_date(repo, record.meeting)
     if isinstance(record, Milestone):
@@ -56,8 +56,6 @@ def date_of(repo: Repository, record: Record) -> str | None:
 
 
 def rows(repo: Repository, folder: str) -> list[dict[str, Any]]:
-    # By id, so a large repository's records are read as needed, not held all at once.
-    found = (repo.records.get(record_id) for record_id in repo.ids_of(KINDS[folder]))
     return [
         {
             "id": record.id,
@@ -66,6 +64,5 @@ def rows(repo: Repository, folder: str) -> list[dict[str, Any]]:
             "path": repo.paths.get(record.id),
             "sources": [{"document": s.document, "title": s.title} for s in record.sources],
         }
-        for record in found
-        if record is not None
+        for record in repo.each(KINDS[folder])
     ]

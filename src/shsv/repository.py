@@ -15,12 +15,16 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from shsv.checks.registry import Context
 from shsv.diagnostics import Diagnostic, Severity
 from shsv.errors import RecordError, UsageError
-from shsv.model import KIND_NAMES, KINDS, Record
+from shsv.layout import DATA
+from shsv.model import KIND_NAMES, KINDS, Meeting, Record, Report
+
+if TYPE_CHECKING:
+    from shsv.dates import DateSpan
 
 R = TypeVar("R", bound=Record)
 _FOLDERS = {model: folder for folder, model in KINDS.items()}
@@ -92,13 +96,26 @@ class Repository:
 
     def ids_of(self, model: type[Record]) -> list[str]:
         """The ids of one kind's records, sorted, without reading any file."""
-        prefix = f"data/{_FOLDERS[model]}/"
+        prefix = f"{DATA}/{_FOLDERS[model]}/"
         return sorted(i for i, rel in self.paths.items() if rel.startswith(prefix))
+
+    def each(self, model: type[R]) -> Iterator[R]:
+        """Every record of one kind, by id, each read as it is reached (a large
+        repository's records are never all held at once)."""
+        for record_id in self.ids_of(model):
+            record = self.records.get(record_id)
+            if isinstance(record, model):
+                yield record
 
     def of_kind(self, model: type[R]) -> list[R]:
         """Every record of one kind, by id; only files in that kind's folder are read."""
-        found = (self.records.get(record_id) for record_id in self.ids_of(model))
-        return [record for record in found if isinstance(record, model)]
+        return list(self.each(model))
+
+    def report_date(self, report: Report) -> DateSpan | None:
+        """A report's date: that of its last meeting with a date."""
+        meetings = (self.find(ref.meeting, Meeting) for ref in report.meetings)
+        dates = [meeting.date for meeting in meetings if meeting and meeting.date]
+        return dates[-1] if dates else None
 
     def find(self, record_id: str, model: type[R]) -> R | None:
         record = self.records.get(record_id)

@@ -65,8 +65,7 @@ class Source:
     def report_date(self, report_id: str) -> DateSpan | None:
         """A report's date: its last dated meeting."""
         report = self.repo.find(report_id, Report)
-        dated = [self.meeting_date(ref.meeting) for ref in report.meetings] if report else []
-        return next((d for d in reversed(dated) if d), None)
+        return self.repo.report_date(report) if report else None
 
     def council_name(self, council_id: str) -> str:
         council = self.repo.find(council_id, Council)
