@@ -294,6 +294,15 @@ def test_templates_run_in_a_sandbox(workspace: Any, template: str, message: str)
     assert "Traceback" not in err
 
 
+def test_a_missing_template_names_where_it_was_looked_for(workspace: Any) -> None:
+    root = repo_with(workspace, {"lancaster/paper.md.j2": "{% include 'nowhere.j2' %}"})
+    code, _, err = cli("report", "a-paper", "--root", str(root))
+    assert code == 1
+    assert (
+        err == f"shsv: error: no template nowhere.j2 in {root / 'templates'}, shsv's own styles\n"
+    )
+
+
 def test_a_failed_render_leaves_the_old_file(workspace: Any) -> None:
     root = repo_with(workspace, {"lancaster/paper.md.j2": "{{ paper.no_such_field }}"})
     target = root / "paper.md"

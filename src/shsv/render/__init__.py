@@ -14,11 +14,10 @@ from types import TracebackType
 from jinja2 import TemplateError, TemplateNotFound, TemplateSyntaxError
 
 from shsv.errors import RenderError, UsageError
-from shsv.model import Decision, Report
+from shsv.model import Council, Decision, Report
 from shsv.render import context, environment
 from shsv.repository import Repository
 
-FORMATS = ("md", "html", "pdf")
 GENERIC = "generic"
 
 
@@ -42,31 +41,26 @@ def renderable(repo: Repository, record_id: str) -> Report | Decision:
     raise UsageError(f"{record_id} is not a report or a decision; only those are rendered")
 
 
-def style_for(repo: Repository, record: Report | Decision, options: Options) -> str:
-    folders = environment.search_path(repo.root, options.templates)
-    known = environment.styles(folders)
-    if options.style is not None:
-        if options.style not in known:
-            raise UsageError(
-                f"--style {options.style!r} is not a house style; choose from {', '.join(known)}"
-            )
-        return options.style
-    council = context.publisher(repo, record)
-    wanted = council.style or council.id
-    return wanted if wanted in known else GENERIC
-
-
 def render(repo: Repository, record_id: str, options: Options) -> str | bytes:
     """The record as a paper in ``options.format``: text for md and html, bytes for pdf."""
     record = renderable(repo, record_id)
-    style = style_for(repo, record, options)
+    folders = environment.search_path(repo.root, options.templates)
+    known = environment.styles(folders)
+    if options.style is not None and options.style not in known:
+        raise UsageError(
+            f"--style {options.style!r} is not a house style; choose from {', '.join(known)}"
+        )
     markup = "md" if options.format == "md" else "html"
     if isinstance(record, Report):
-        paper = context.for_report(repo, record, style, markup)
+        council = context.publisher(repo, record)
+        style = options.style or house_style(council, known)
+        paper = context.for_report(repo, record, council, style, markup)
     else:
-        paper = context.for_decision(repo, record, style, markup)
-    folders = environment.search_path(repo.root, options.templates)
-    text = _run(environment.make(tuple(folders), markup), paper, folders)
+        meeting = context.meeting_of(repo, record)
+        council = context.publisher(repo, meeting)
+        style = options.style or house_style(council, known)
+        paper = context.for_decision(repo, record, meeting, council, style, markup)
+    text = _run(environment.make(folders, markup), paper, folders)
     if options.format == "pdf":
         from shsv.render.pdf import to_pdf
 
@@ -74,7 +68,13 @@ def render(repo: Repository, record_id: str, options: Options) -> str | bytes:
     return tidy_markdown(text) if markup == "md" else text
 
 
-def _run(env: environment.PaperEnvironment, paper: context.Paper, folders: list[Path]) -> str:
+def house_style(council: Council, known: tuple[str, ...]) -> str:
+    """The council's own style (named in its record, or after its id) if there is one."""
+    wanted = council.style or council.id
+    return wanted if wanted in known else GENERIC
+
+
+def _run(env: environment.PaperEnvironment, paper: context.Paper, folders: tuple[Path, ...]) -> str:
     names = [
         f"{paper.style}/{paper.kind}.{paper.format}.j2",
         f"{GENERIC}/{paper.kind}.{paper.format}.j2",
@@ -84,7 +84,7 @@ def _run(env: environment.PaperEnvironment, paper: context.Paper, folders: list[
         template = env.select_template(names)
         return str(template.render(paper=paper))
     except TemplateSyntaxError as exc:
-        where = _shown(exc.filename or exc.name or "?", folders)
+        where = _shown(exc.filename or exc.name or "?")
         raise RenderError(f"{where}:{exc.lineno}: template syntax error: {exc.message}") from None
     except TemplateNotFound as exc:
         raise RenderError(f"no template {exc.name} in {_folders(folders)}") from None
@@ -98,35 +98,31 @@ def _run(env: environment.PaperEnvironment, paper: context.Paper, folders: list[
         TypeError,
         ValueError,
     ) as exc:
-        where = _template_line(exc.__traceback__, folders)
-        raise RenderError(f"{where}template error: {exc}") from None
+        raise RenderError(f"{_template_line(exc.__traceback__)}template error: {exc}") from None
 
 
-def _template_line(tb: TracebackType | None, folders: list[Path]) -> str:
+def _template_line(tb: TracebackType | None) -> str:
     """'file:line: ' of the innermost template frame, from Jinja's rewritten traceback."""
     found = ""
     while tb is not None:
         filename = tb.tb_frame.f_code.co_filename
         if filename.endswith(".j2"):
-            found = f"{_shown(filename, folders)}:{tb.tb_lineno}: "
+            found = f"{_shown(filename)}:{tb.tb_lineno}: "
         tb = tb.tb_next
     return found
 
 
-def _shown(filename: str, folders: list[Path]) -> str:
+def _shown(filename: str) -> str:
+    """A shipped template as ``shsv/<style>/...`` (how an override extends it); any
+    other by the path it was found at."""
     path = Path(filename)
     if path.is_relative_to(environment.PACKAGED):
         return f"shsv/{path.relative_to(environment.PACKAGED).as_posix()}"
-    for folder in folders:
-        if path.is_relative_to(folder):
-            return (folder / path.relative_to(folder)).as_posix()
     return filename
 
 
-def _folders(folders: list[Path]) -> str:
-    return ", ".join(
-        _shown(str(f), folders) if f == environment.PACKAGED else str(f) for f in folders
-    )
+def _folders(folders: tuple[Path, ...]) -> str:
+    return ", ".join("shsv's own styles" if f == environment.PACKAGED else str(f) for f in folders)
 
 
 _BLANKS = re.compile(r"\n{3,}")

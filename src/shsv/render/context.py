@@ -13,7 +13,7 @@ from typing import Literal
 
 from shsv.dates import DateSpan
 from shsv.errors import RecordError
-from shsv.model import Council, Decision, Meeting, Record, Report
+from shsv.model import Council, Decision, Meeting, Report
 from shsv.model.parts import (
     Appendix,
     BackgroundPapers,
@@ -25,7 +25,7 @@ from shsv.model.parts import (
     Section,
     Table,
 )
-from shsv.repository import Repository
+from shsv.repository import R, Repository
 
 Kind = Literal["paper", "minute"]
 
@@ -166,54 +166,43 @@ def part(section: Section, level: int = 1) -> Part:
     )
 
 
-def _need(repo: Repository, record_id: str, model: type[Record], who: str) -> Record:
-    found = repo.records.get(record_id)
-    if not isinstance(found, model):
+def _need(repo: Repository, record_id: str, model: type[R], who: str) -> R:
+    """The record ``who`` refers to, or a record error when it is missing or unsound."""
+    found = repo.find(record_id, model)
+    if found is None:
         raise RecordError(
             f"{who} refers to {record_id}, which is missing or has errors; run shsv validate"
         )
     return found
 
 
-def _council(repo: Repository, council_id: str, who: str) -> Council:
-    found = _need(repo, council_id, Council, who)
-    assert isinstance(found, Council)
-    return found
+def _view(meeting: Meeting, council: Council, **extra: str | None) -> MeetingView:
+    return MeetingView(meeting.id, meeting.body, council.name, meeting.date, **extra)
 
 
 def _meeting(repo: Repository, meeting_id: str, who: str, **extra: str | None) -> MeetingView:
     meeting = _need(repo, meeting_id, Meeting, who)
-    assert isinstance(meeting, Meeting)
-    council = _council(repo, meeting.council, meeting_id)
-    return MeetingView(meeting.id, meeting.body, council.name, meeting.date, **extra)
+    return _view(meeting, _need(repo, meeting.council, Council, meeting_id), **extra)
 
 
-def _last_date(repo: Repository, report: Report) -> DateSpan | None:
-    dates = [
-        m.date
-        for ref in report.meetings
-        if isinstance(m := repo.records.get(ref.meeting), Meeting) and m.date
-    ]
-    return dates[-1] if dates else None
-
-
-def for_report(repo: Repository, report: Report, style: str, format: str) -> Paper:
-    """The context for a report rendered as a cabinet paper."""
+def for_report(
+    repo: Repository, report: Report, council: Council, style: str, format: str
+) -> Paper:
+    """The context for a report rendered as a cabinet paper; ``council`` publishes it."""
     who = f"report {report.id}"
     follows = []
     for cited_id in report.follows:
         cited = _need(repo, cited_id, Report, who)
-        assert isinstance(cited, Report)
-        follows.append(Cited(cited.id, cited.title, _last_date(repo, cited)))
+        follows.append(Cited(cited.id, cited.title, repo.report_date(cited)))
     return Paper(
         kind="paper",
         style=style,
         format=format,
         title=report.title,
-        council=_council(repo, report.council, who),
+        council=council,
         report=report,
         decision=None,
-        councils=tuple(_council(repo, c, who) for c in report.councils),
+        councils=tuple(_need(repo, c, Council, who) for c in report.councils),
         meetings=tuple(
             _meeting(repo, ref.meeting, who, agenda_item=ref.agenda_item, purpose=ref.purpose)
             for ref in report.meetings
@@ -229,33 +218,39 @@ def for_report(repo: Repository, report: Report, style: str, format: str) -> Pap
     )
 
 
-def for_decision(repo: Repository, decision: Decision, style: str, format: str) -> Paper:
-    """The context for a decision rendered as a minute or decision notice."""
-    who = f"decision {decision.id}"
-    meeting = _need(repo, decision.meeting, Meeting, who)
-    assert isinstance(meeting, Meeting)
+def for_decision(
+    repo: Repository,
+    decision: Decision,
+    meeting: Meeting,
+    council: Council,
+    style: str,
+    format: str,
+) -> Paper:
+    """The context for a decision rendered as a minute or decision notice, taken at
+    ``meeting`` of ``council``."""
     considered = None
     if decision.report is not None:
-        found = _need(repo, decision.report, Report, who)
-        assert isinstance(found, Report)
-        considered = found
+        considered = _need(repo, decision.report, Report, f"decision {decision.id}")
     return Paper(
         kind="minute",
         style=style,
         format=format,
         title=decision.title,
-        council=_council(repo, meeting.council, decision.meeting),
+        council=council,
         report=considered,
         decision=decision,
-        meetings=(_meeting(repo, meeting.id, who, agenda_item=decision.agenda_item),),
+        meetings=(_view(meeting, council, agenda_item=decision.agenda_item),),
         exempt_paragraph=considered.exempt.paragraph if considered and considered.exempt else None,
     )
 
 
-def publisher(repo: Repository, record: Report | Decision) -> Council:
-    """The council whose house style a record is printed in."""
-    if isinstance(record, Report):
-        return _council(repo, record.council, f"report {record.id}")
-    meeting = _need(repo, record.meeting, Meeting, f"decision {record.id}")
-    assert isinstance(meeting, Meeting)
-    return _council(repo, meeting.council, record.meeting)
+def meeting_of(repo: Repository, decision: Decision) -> Meeting:
+    """The meeting that took the decision."""
+    return _need(repo, decision.meeting, Meeting, f"decision {decision.id}")
+
+
+def publisher(repo: Repository, record: Report | Meeting) -> Council:
+    """The council whose house style a paper is printed in: a report's own council, or
+    for a decision, that of the meeting which took it."""
+    who = f"report {record.id}" if isinstance(record, Report) else record.id
+    return _need(repo, record.council, Council, who)

@@ -115,12 +115,12 @@ def _is_html(name: str | None) -> bool:
     return bool(name and name.endswith(".html.j2"))
 
 
-def search_path(root: Path | None, templates: Path | None) -> list[Path]:
+def search_path(root: Path | None, templates: Path | None) -> tuple[Path, ...]:
     """Override folders first (``--templates``, then the repository's ``templates/``)."""
     folders = [templates] if templates else []
     if root is not None and (root / "templates").is_dir():
         folders.append(root / "templates")
-    return [*folders, PACKAGED]
+    return (*folders, PACKAGED)
 
 
 @cache
@@ -154,8 +154,10 @@ def make(folders: tuple[Path, ...], format: str) -> PaperEnvironment:
     return env
 
 
-def styles(folders: list[Path]) -> list[str]:
-    """Every style a paper can be printed in: folders holding a paper template."""
+@cache
+def styles(folders: tuple[Path, ...]) -> tuple[str, ...]:
+    """Every style a paper can be printed in: folders holding a paper template (listed
+    once per search path, as ``make`` compiles templates once)."""
     found = {
         child.name
         for folder in folders
@@ -163,4 +165,4 @@ def styles(folders: list[Path]) -> list[str]:
         for child in folder.iterdir()
         if (child / "paper.md.j2").is_file() and child.name != "base"
     }
-    return sorted(found)
+    return tuple(sorted(found))
