@@ -227,6 +227,20 @@ def test_the_command_caches_unless_told_not_to(tmp_path: Path) -> None:
     assert first.stdout == second.stdout == "✓ no problems (3 files, 3 records checked)\n"
 
 
+@pytest.mark.parametrize("command", [["list", "reports"], ["report", "a-report"]])
+def test_list_and_report_read_the_cache_setting_as_validate_does(
+    repo: Path, command: list[str]
+) -> None:
+    runner = CliRunner()
+    args = [*command, "--root", str(repo)]
+    quiet = {"GITHUB_ACTIONS": "", "NO_COLOR": "1"}
+    for setting, flag in (("1", []), ("true", []), ("", ["--no-cache"])):
+        result = runner.invoke(app, [*args, *flag], env={**quiet, "SHSV_NO_CACHE": setting})
+        assert result.exit_code == 0 and not (repo / ".shsv-cache").exists(), setting
+    result = runner.invoke(app, args, env={**quiet, "SHSV_NO_CACHE": "0"})
+    assert result.exit_code == 0 and (repo / ".shsv-cache" / "validate.bin").is_file()
+
+
 def test_a_repository_cannot_steer_the_cache_through_links(repo: Path, tmp_path: Path) -> None:
     """A repository (from a pull request, say) may hold a .shsv-cache of its own."""
     victim = tmp_path / "victim"

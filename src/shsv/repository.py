@@ -9,7 +9,6 @@ repository needs neither every record in memory nor every file parsed twice.
 
 from __future__ import annotations
 
-import os
 from collections import OrderedDict
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
@@ -80,12 +79,11 @@ class Repository:
         return cls(root, outcome.records, outcome.paths, outcome.diagnostics, outcome.files)
 
     @classmethod
-    def open(cls, root: Path, as_of: date) -> Repository:
-        """Validated (through the cache unless SHSV_NO_CACHE is set), records read on
+    def open(cls, root: Path, as_of: date, *, cache: bool = True) -> Repository:
+        """Validated (through the cache unless ``cache`` is false), records read on
         demand."""
         from shsv.validate import run
 
-        cache = not os.environ.get("SHSV_NO_CACHE")
         outcome = run(root, Context(as_of=as_of), cache=cache)
         records = LazyRecords(root, outcome.paths)
         return cls(root, records, outcome.paths, outcome.diagnostics, outcome.files)

@@ -96,6 +96,15 @@ AsOfOption = Annotated[
     ),
 ]
 
+NoCacheOption = Annotated[
+    bool,
+    typer.Option(
+        "--no-cache",
+        envvar="SHSV_NO_CACHE",
+        help="Check every file afresh; neither read nor write .shsv-cache/.",
+    ),
+]
+
 
 def as_of_date(value: str | None) -> date:
     if value is None:

@@ -4,7 +4,7 @@ from typing import Annotated
 
 import typer
 
-from shsv.cli.app import RootOption, app, as_of_date, choice, root_of, use_color
+from shsv.cli.app import NoCacheOption, RootOption, app, as_of_date, choice, root_of, use_color
 from shsv.kinds import FOLDERS
 
 
@@ -15,6 +15,7 @@ def list_records(
     ],
     root: RootOption = None,
     format: Annotated[str, typer.Option("--format", "-f", help="table or json.")] = "table",
+    no_cache: NoCacheOption = False,
 ) -> None:
     """List the records of one kind: id, title or name, date, file and sources.
 
@@ -27,7 +28,7 @@ def list_records(
 
     folder = choice(kind if kind.endswith("s") else f"{kind}s", FOLDERS, "KIND")
     name = choice(format, ("table", "json"), "--format")
-    repo = Repository.open(root_of(root), as_of_date(None))
+    repo = Repository.open(root_of(root), as_of_date(None), cache=not no_cache)
     found = rows(repo, folder)
     if repo.errors:
         typer.echo(

@@ -5,7 +5,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from shsv.cli.app import RootOption, app, as_of_date, choice, root_of
+from shsv.cli.app import NoCacheOption, RootOption, app, as_of_date, choice, root_of
 from shsv.errors import RecordError, RenderError, UsageError, WriteError
 
 if TYPE_CHECKING:
@@ -53,6 +53,7 @@ def report(
         bool,
         typer.Option("--all", help="Render every report and decision into the folder -o names."),
     ] = False,
+    no_cache: NoCacheOption = False,
 ) -> None:
     """Render a report as a cabinet paper, or a decision as a minute, in the house style
     of the council that publishes it.
@@ -75,7 +76,7 @@ def report(
         raise UsageError("--all writes one file per paper: give -o FOLDER")
     if name == "pdf" and target is None:
         raise UsageError("a pdf is binary: give -o FILE.pdf")
-    repo = Repository.open(root_of(root), as_of_date(None))
+    repo = Repository.open(root_of(root), as_of_date(None), cache=not no_cache)
     options = Options(format=name, style=style, templates=templates)
     if every:
         assert target is not None

@@ -5,7 +5,16 @@ from typing import Annotated
 
 import typer
 
-from shsv.cli.app import AsOfOption, RootOption, app, as_of_date, choice, root_of, use_color
+from shsv.cli.app import (
+    AsOfOption,
+    NoCacheOption,
+    RootOption,
+    app,
+    as_of_date,
+    choice,
+    root_of,
+    use_color,
+)
 
 FORMATS = ("text", "json", "github", "gitlab", "junit")
 
@@ -27,14 +36,7 @@ def validate(
     strict: Annotated[
         bool, typer.Option("--strict", help="Fail (exit 1) on warnings too.")
     ] = False,
-    no_cache: Annotated[
-        bool,
-        typer.Option(
-            "--no-cache",
-            envvar="SHSV_NO_CACHE",
-            help="Check every file afresh; neither read nor write .shsv-cache/.",
-        ),
-    ] = False,
+    no_cache: NoCacheOption = False,
     jobs: Annotated[
         int | None,
         typer.Option(
