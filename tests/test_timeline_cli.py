@@ -151,6 +151,7 @@ def test_status_filter_shows_only_those_items() -> None:
         (["nope"], "no programme has the id nope; the programmes are: lancaster-shared-services"),
         (["--as-of", "2012-02-30"], "--as-of: 2012-02-30 is not a real calendar date"),
         (["--as-of", "June 2012"], "--as-of: 'June 2012' is not a day; write it as YYYY-MM-DD"),
+        (["--as-of", "٢٠١٢-٠٥-٢٩"], "--as-of: '٢٠١٢-٠٥-٢٩' is not a day; write it as YYYY-MM-DD"),
         (["--status", "late"], "--status must be one of done, on-track, due-soon, overdue"),
         (["--format", "csv"], "--format must be one of table, json, ics, not 'csv'"),
         (["--fail-on", "fallen"], "--fail-on must be one of overdue, not 'fallen'"),
