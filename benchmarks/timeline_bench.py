@@ -99,7 +99,6 @@ def main() -> None:
     from shsv.checks.registry import Context
     from shsv.repository import Repository
     from shsv.timeline import export, table
-    from shsv.timeline.build import build
     from shsv.timeline.view import make_view
     from shsv.validate import run
 
@@ -111,8 +110,7 @@ def main() -> None:
         base = timed("validate", lambda: run(root, Context(as_of=AS_OF)), None)
 
         def view() -> Any:
-            repo = Repository.load(root, AS_OF)
-            return make_view(repo, build(repo), AS_OF)
+            return make_view(Repository.load(root, AS_OF), AS_OF)
 
         found = view()
         print(f"{len(found.rows)} timeline items")

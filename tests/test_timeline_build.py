@@ -64,7 +64,7 @@ def judge(root: Path, as_of: str, **options: Any) -> dict[str, Row]:
     day = date.fromisoformat(as_of)
     repo = Repository.load(root, day)
     assert repo.errors == []
-    view = make_view(repo, build(repo), day, **options)
+    view = make_view(repo, day, **options)
     return {row.item.id: row for row in view.rows}
 
 
@@ -272,11 +272,11 @@ def test_status_filter_and_programme_choice(workspace: Workspace) -> None:
     rows = judge(root, "2010-02-15", statuses=frozenset({Status.OVERDUE}))
     assert list(rows) == ["late-step"]
     repo = Repository.load(root, date(2010, 2, 15))
-    view = make_view(repo, build(repo), date(2010, 2, 15), ids=["joint"])
+    view = make_view(repo, date(2010, 2, 15), ids=["joint"])
     assert [p.id for p in view.programmes] == ["joint"]
     summary = view.programmes[0].summary
     assert summary.counts == {Status.OVERDUE: 1, Status.DUE_SOON: 1}
     assert summary.next is not None and summary.next.item.id == "next-step"
     assert view.overdue == 1
     with pytest.raises(UsageError, match="no programme has the id nope; the programmes are: "):
-        make_view(repo, build(repo), date(2010, 2, 15), ids=["nope"])
+        make_view(repo, date(2010, 2, 15), ids=["nope"])
