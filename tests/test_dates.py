@@ -53,6 +53,14 @@ def test_bad_dates_say_what_is_wrong(text: str, says: str) -> None:
         parse(text)
 
 
+@pytest.mark.parametrize("text", ["٢٠١٢-٠٥-٢٩", "Q1 ٢٠١٠", "٢٩ May 2012", "2010/١١", "٢٠١٢"])
+def test_only_ascii_digits_make_a_date(text: str) -> None:
+    with pytest.raises(DateError, match="is not a date shsv reads; write it as YYYY-MM-DD"):
+        parse(text)
+    with pytest.raises(DateError, match="is not a day; write it as YYYY-MM-DD"):
+        parse_day(text)
+
+
 def test_parse_day_needs_iso() -> None:
     assert parse_day("2012-05-29") == date(2012, 5, 29)
     with pytest.raises(DateError):

@@ -12,6 +12,7 @@ import pytest
 
 from conftest import minimal, write_tree
 from hostile import check_everything
+from shsv import workdays
 from shsv.checks.registry import Context
 from shsv.fastread import read_fast
 from shsv.validate import run
@@ -202,6 +203,38 @@ def test_dates_centuries_apart_are_checked_quickly(tmp_path: Path) -> None:
     outcome = run(root, Context(as_of=date(2026, 1, 1)))
     assert time.perf_counter() - started < 2
     assert {d.code for d in outcome.diagnostics} <= {"D415"}
+
+
+def test_a_general_exception_centuries_before_its_meeting_is_checked_quickly(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Its notice needs five clear working days: counting stops at five."""
+    looked_at: list[date] = []
+    is_working_day = workdays.is_working_day
+
+    def counted(day: date) -> bool:
+        looked_at.append(day)
+        return is_working_day(day)
+
+    monkeypatch.setattr(workdays, "is_working_day", counted)
+    files = minimal()
+    meeting = files["data/meetings/lancaster-cabinet-2012-06-20.yaml"]
+    files["data/meetings/lancaster-cabinet-2012-06-20.yaml"] = {**meeting, "date": "2200-12-31"}
+    files["data/reports/a-key-decision.yaml"] = {
+        "id": "a-key-decision",
+        "title": "Revenues and Benefits",
+        "council": "lancaster-city-council",
+        "programme": "shared-services",
+        "meetings": [{"meeting": meeting["id"]}],
+        "decision_type": "key",
+        "urgency": {"procedure": "general-exception", "notice_published": "1900-01-01"},
+    }
+    root = write_tree(tmp_path / "repo", files)
+    started = time.perf_counter()
+    outcome = run(root, Context(as_of=date(2026, 1, 1)))
+    assert time.perf_counter() - started < 2
+    assert [(d.path, d.code) for d in outcome.diagnostics] == []
+    assert 0 < len(looked_at) < 30  # five working days, and the weekends between
 
 
 @pytest.mark.parametrize(

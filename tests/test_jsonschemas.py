@@ -187,7 +187,18 @@ def test_date_pattern_accepts_every_date_shsv_reads(text: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "text", ["", "July", "Jully 2011", "32 July 2011", "Q5 2010", "2010-13", "soon", "2010/2"]
+    "text",
+    [
+        "",
+        "July",
+        "Jully 2011",
+        "32 July 2011",
+        "Q5 2010",
+        "2010-13",
+        "soon",
+        "2010/2",
+        "٢٠١٢-٠٥-٢٩",  # Arabic-Indic digits
+    ],
 )
 def test_date_pattern_refuses_what_is_no_date(text: str) -> None:
     assert ECMA.find(text) is None

@@ -12,7 +12,8 @@ from conftest import Workspace
 from shsv.errors import UsageError
 from shsv.repository import Repository
 from shsv.timeline.build import build
-from shsv.timeline.items import Kind, Status
+from shsv.timeline.export import row_json
+from shsv.timeline.items import Closure, Kind, Status
 from shsv.timeline.view import Row, make_view
 
 
@@ -63,7 +64,7 @@ def judge(root: Path, as_of: str, **options: Any) -> dict[str, Row]:
     day = date.fromisoformat(as_of)
     repo = Repository.load(root, day)
     assert repo.errors == []
-    view = make_view(repo, build(repo), day, **options)
+    view = make_view(repo, day, **options)
     return {row.item.id: row for row in view.rows}
 
 
@@ -194,9 +195,69 @@ def test_a_milestone_goes_on_when_its_arrangement_is_taken_up_again(
             *JOINT,
             ("arrangements", revived),
             milestone("go-live", arrangement="shared-ict", planned="Q3 2013"),
+            milestone("pilot", arrangement="shared-ict", planned="Q3 2012"),
         )
     )
     assert judge(root, "2013-06-01")["go-live"].status is Status.ON_TRACK
+    # Between the fall and the revival its milestones are fallen, as without a revival.
+    for as_of in ("2012-05-29", "2012-06-01", "2012-08-01", "2013-01-09"):
+        rows = judge(root, as_of)
+        assert (rows["pilot"].status, rows["go-live"].status) == (Status.FALLEN, Status.FALLEN)
+        assert rows["pilot"].shown is not None and rows["pilot"].shown.text == "2012-05-29"
+    assert judge(root, "2012-05-28")["pilot"].status is Status.ON_TRACK
+    revival = judge(root, "2013-01-10")  # the day it was taken up again counts as passed
+    assert revival["pilot"].status is Status.OVERDUE  # Q3 2012 went by while it was down
+    assert revival["go-live"].status is Status.ON_TRACK
+
+
+def test_a_milestone_falls_each_time_its_arrangement_falls(workspace: Workspace) -> None:
+    twice = {
+        **ARRANGEMENT,
+        "status": [
+            *ARRANGEMENT["status"],
+            {"status": "negotiating", "date": "2013-01-10"},
+            {"status": "fallen", "date": "2014-03-01"},
+        ],
+    }
+    root = workspace(
+        files(
+            *JOINT,
+            ("arrangements", twice),
+            milestone("go-live", arrangement="shared-ict", planned="2015-06-30"),
+        )
+    )
+    seen = {day: judge(root, day)["go-live"] for day in ("2012-06-01", "2013-06-01", "2014-06-01")}
+    assert [row.status for row in seen.values()] == [Status.FALLEN, Status.ON_TRACK, Status.FALLEN]
+    fell = seen["2014-06-01"].shown
+    assert fell is not None and fell.text == "2014-03-01"
+    closed = row_json(seen["2014-06-01"], date(2014, 6, 1))["closed"]
+    assert [(c["text"], c["until"] and c["until"]["text"]) for c in closed] == [
+        ("2012-05-29", "2013-01-10"),
+        ("2014-03-01", None),
+    ]
+    assert [(c.date.text, c.until.text if c.until else None) for c in go_live_closures(root)] == [
+        ("2012-05-29", "2013-01-10"),
+        ("2014-03-01", None),
+    ]
+
+
+def test_a_fall_ended_on_a_day_nobody_recorded_is_left_out(workspace: Workspace) -> None:
+    undated = {**ARRANGEMENT, "status": [*ARRANGEMENT["status"], {"status": "negotiating"}]}
+    root = workspace(
+        files(
+            *JOINT,
+            ("arrangements", undated),
+            milestone("go-live", arrangement="shared-ict", planned="Q3 2013"),
+        )
+    )
+    assert go_live_closures(root) == ()
+    assert judge(root, "2012-06-01")["go-live"].status is Status.ON_TRACK
+
+
+def go_live_closures(root: Path) -> tuple[Closure, ...]:
+    """The closures the go-live milestone was built with."""
+    repo = Repository.load(root, date(2015, 1, 1))
+    return next(item for item in build(repo) if item.id == "go-live").closures
 
 
 def test_status_filter_and_programme_choice(workspace: Workspace) -> None:
@@ -211,11 +272,11 @@ def test_status_filter_and_programme_choice(workspace: Workspace) -> None:
     rows = judge(root, "2010-02-15", statuses=frozenset({Status.OVERDUE}))
     assert list(rows) == ["late-step"]
     repo = Repository.load(root, date(2010, 2, 15))
-    view = make_view(repo, build(repo), date(2010, 2, 15), ids=["joint"])
+    view = make_view(repo, date(2010, 2, 15), ids=["joint"])
     assert [p.id for p in view.programmes] == ["joint"]
     summary = view.programmes[0].summary
     assert summary.counts == {Status.OVERDUE: 1, Status.DUE_SOON: 1}
     assert summary.next is not None and summary.next.item.id == "next-step"
     assert view.overdue == 1
     with pytest.raises(UsageError, match="no programme has the id nope; the programmes are: "):
-        make_view(repo, build(repo), date(2010, 2, 15), ids=["nope"])
+        make_view(repo, date(2010, 2, 15), ids=["nope"])

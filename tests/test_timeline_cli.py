@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import json
 import os
 import re
@@ -44,13 +45,23 @@ def test_table_golden_in_a_pipe(as_of: str) -> None:
     assert max(len(line) for line in out.splitlines()) <= 80
 
 
-def test_no_color_gives_the_plain_table_even_on_a_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
-    import importlib
-    import types
+# The module, not the Typer app that shsv.cli exports under the same name.
+APP_MODULE = importlib.import_module("shsv.cli.app")
 
+
+def test_colour_only_on_a_terminal_and_never_under_no_color() -> None:
+    color = APP_MODULE._color
+    assert color(True, {}) is True
+    assert color(False, {}) is False
+    assert color(True, {"NO_COLOR": "1"}) is False
+    assert color(True, {"NO_COLOR": ""}) is True  # set but empty counts as unset
+    assert color(False, {"NO_COLOR": ""}) is False
+
+
+def test_no_color_gives_the_plain_table_even_on_a_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
+    color = APP_MODULE._color
     # A stdout that says it is a terminal, seen only by the colour decision.
-    terminal = types.SimpleNamespace(stdout=types.SimpleNamespace(isatty=lambda: True))
-    monkeypatch.setattr(importlib.import_module("shsv.cli.app"), "sys", terminal)
+    monkeypatch.setattr(APP_MODULE, "_color", lambda isatty, environ: color(True, environ))
     env = {"FORCE_COLOR": "1", "COLUMNS": "132"}
     _, coloured, _ = run("--as-of", "2012-06-01", env={**env, "NO_COLOR": ""})
     assert ANSI.search(coloured)  # the terminal gets colour...
@@ -151,6 +162,7 @@ def test_status_filter_shows_only_those_items() -> None:
         (["nope"], "no programme has the id nope; the programmes are: lancaster-shared-services"),
         (["--as-of", "2012-02-30"], "--as-of: 2012-02-30 is not a real calendar date"),
         (["--as-of", "June 2012"], "--as-of: 'June 2012' is not a day; write it as YYYY-MM-DD"),
+        (["--as-of", "٢٠١٢-٠٥-٢٩"], "--as-of: '٢٠١٢-٠٥-٢٩' is not a day; write it as YYYY-MM-DD"),
         (["--status", "late"], "--status must be one of done, on-track, due-soon, overdue"),
         (["--format", "csv"], "--format must be one of table, json, ics, not 'csv'"),
         (["--fail-on", "fallen"], "--fail-on must be one of overdue, not 'fallen'"),

@@ -8,7 +8,6 @@ import pytest
 
 from conftest import ROOT
 from shsv.repository import Repository
-from shsv.timeline.build import build
 from shsv.timeline.items import Kind, Status
 from shsv.timeline.view import Row, make_view
 
@@ -20,7 +19,7 @@ LGSS = "local-government-shared-services"
 def rows_on(as_of: str) -> dict[str, Row]:
     day = date.fromisoformat(as_of)
     repo = Repository.load(ROOT, day)
-    view = make_view(repo, build(repo), day)
+    view = make_view(repo, day)
     assert [p.id for p in view.programmes] == [
         "putting-the-frontline-first",
         LGSS,

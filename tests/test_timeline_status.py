@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 from shsv.dates import parse
 from shsv.timeline.items import Closure, Item, Kind, Replan, Status
-from shsv.timeline.status import due, status
+from shsv.timeline.status import due, shown_date, status
 
 
 def item(**fields: object) -> Item:
@@ -78,6 +78,21 @@ def test_cancelled_and_fallen_from_their_dates_unless_done_first() -> None:
     assert on("Q1 2010", "2010-06-01", **done_first) is Status.DONE
 
 
+def test_a_fall_with_an_end_holds_only_until_then() -> None:
+    revived = {"closures": (Closure(Status.FALLEN, parse("2010-02-01"), parse("May 2010")),)}
+    assert on("Q3 2010", "2010-01-31", **revived) is Status.ON_TRACK
+    assert on("Q3 2010", "2010-02-01", **revived) is Status.FALLEN
+    assert on("Q3 2010", "2010-05-30", **revived) is Status.FALLEN  # May has not all passed
+    assert on("Q3 2010", "2010-05-31", **revived) is Status.ON_TRACK
+    assert on("Q3 2010", "2010-10-01", **revived) is Status.OVERDUE
+    again = {"closures": (*revived["closures"], Closure(Status.FALLEN, parse("2010-08-01")))}
+    assert on("Q3 2010", "2010-06-01", **again) is Status.ON_TRACK
+    assert on("Q3 2010", "2010-08-01", **again) is Status.FALLEN
+    assert shown_date(item(planned=parse("Q3 2010"), **again), date(2010, 9, 1)) == parse(
+        "2010-08-01"
+    )
+
+
 def test_undated_unless_some_date_is_known() -> None:
     assert status(item(), date(2012, 6, 1)) is Status.UNDATED
     fact = item(actual=parse("2011-04-19/2011-07-26"))  # e.g. a company formed
@@ -129,7 +144,7 @@ def items(draw: st.DrawFn) -> Item:
     replans = draw(st.lists(st.builds(Replan, SPANS, OPTIONAL), max_size=2))
     closures = draw(
         st.lists(
-            st.builds(Closure, st.sampled_from([Status.CANCELLED, Status.FALLEN]), SPANS),
+            st.builds(Closure, st.sampled_from([Status.CANCELLED, Status.FALLEN]), SPANS, OPTIONAL),
             max_size=2,
         )
     )

@@ -8,7 +8,6 @@ from pathlib import Path
 from conftest import Workspace
 from shsv.repository import Repository
 from shsv.timeline.axis import Axis, labels
-from shsv.timeline.build import build
 from shsv.timeline.table import bar_width, layout, plain
 from shsv.timeline.view import make_view
 
@@ -34,11 +33,12 @@ REPO = {
 def table(root: Path, as_of: str, width: int = 80) -> str:
     day = date.fromisoformat(as_of)
     repo = Repository.load(root, day)
-    return plain(make_view(repo, build(repo), day), width)
+    return plain(make_view(repo, day), width)
 
 
 def test_a_slipped_item_shows_its_new_date_and_its_original_one(workspace: Workspace) -> None:
-    out = table(workspace(REPO), "2010-06-01")
+    root = workspace(REPO)
+    out = table(root, "2010-06-01")
     assert out.splitlines()[3:9] == [
         "Shared back office [p]",
         "  Summary: 0 done, 0 overdue, 1 on track, 1 slipped; next: Business case",
@@ -47,7 +47,7 @@ def test_a_slipped_item_shows_its_new_date_and_its_original_one(workspace: Works
         "  » slipped   Q3 2010       ░░███        Business case agreed",
         "                                         re-planned; originally Q1 2010",
     ]
-    cancelled = table(workspace(REPO), "2010-12-01").splitlines()[-2:]
+    cancelled = table(root, "2010-12-01").splitlines()[-2:]
     assert cancelled == [
         "  ⊘ cancelled 2010-11-30         █ ░     Service goes live",
         "                                         planned 2011-04-01",
@@ -77,5 +77,5 @@ def test_labels_point_off_the_axis_when_the_as_of_day_lies_outside_it() -> None:
 
 def test_an_empty_repository_says_so(workspace: Workspace) -> None:
     repo = Repository.load(workspace({}), date(2012, 6, 1))
-    lines = layout(make_view(repo, build(repo), date(2012, 6, 1)))
+    lines = layout(make_view(repo, date(2012, 6, 1)))
     assert lines[-1] == [("No programmes in the records.", "")]

@@ -69,8 +69,10 @@ FORMS = (
 )
 
 _YEAR = r"(\d{4})"
+# ASCII: \d would otherwise take any script's digits ('٢٠١٢'), which the JSON Schema
+# pattern refuses, and int() reads them as 2012.
 _PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
-    (re.compile(pattern, re.IGNORECASE), kind)
+    (re.compile(pattern, re.IGNORECASE | re.ASCII), kind)
     for pattern, kind in (
         (rf"{_YEAR}-(\d{{2}})-(\d{{2}})", "iso-day"),
         (rf"(\d{{1,2}})(?:st|nd|rd|th)? ([a-z]+),? {_YEAR}", "day"),

@@ -159,7 +159,8 @@ def _notice_for(key: KeyDecision, loc: Loc, day: date) -> Iterator[Finding]:
         return
     if key.urgency == "general-exception":
         notice = key.urgency_notice
-        if notice is None or clear_working_days(notice, day) < GENERAL_EXCEPTION_DAYS:
+        needed = GENERAL_EXCEPTION_DAYS
+        if notice is None or clear_working_days(notice, day, stop_at=needed) < needed:
             yield Finding(
                 "D401",
                 ("urgency",),

@@ -6,6 +6,7 @@ command needs heavier is imported inside it, so ``shsv --help`` stays instant.
 
 import os
 import sys
+from collections.abc import Mapping
 from datetime import date
 from pathlib import Path
 from typing import Annotated, Any, NoReturn
@@ -125,7 +126,11 @@ def root_of(value: Path | None) -> Path:
 
 def use_color() -> bool:
     """Colour only on a terminal, and never when NO_COLOR is set."""
-    return sys.stdout.isatty() and not os.environ.get("NO_COLOR")
+    return _color(sys.stdout.isatty(), os.environ)
+
+
+def _color(isatty: bool, environ: Mapping[str, str]) -> bool:
+    return isatty and not environ.get("NO_COLOR")  # set but empty counts as unset
 
 
 def choice(value: str, allowed: tuple[str, ...], option: str) -> str:

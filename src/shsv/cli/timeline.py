@@ -73,7 +73,6 @@ def timeline(
     """
     from shsv.errors import UsageError
     from shsv.repository import Repository
-    from shsv.timeline.build import build
     from shsv.timeline.view import make_view
 
     name = choice(format, FORMATS, "--format")
@@ -84,7 +83,7 @@ def timeline(
     wanted = _statuses(status or [])
     day = as_of_date(as_of)
     repo = Repository.load(root_of(root), day)
-    view = make_view(repo, build(repo), day, within=within, ids=programmes or [], statuses=wanted)
+    view = make_view(repo, day, within=within, ids=programmes or [], statuses=wanted)
     if repo.errors:
         typer.echo(
             f"shsv: {len(repo.errors)} error(s) in the records; records with errors "

@@ -108,29 +108,38 @@ def _status_items(source: Source) -> Iterator[Item]:
             )
 
 
-def _fell(source: Source, arrangement_id: str | None) -> DateSpan | None:
-    """When the arrangement fell, if its latest status is fallen (a later status means
-    it was taken up again, and its milestones go on)."""
-    arrangement = source.repo.find(arrangement_id, Arrangement) if arrangement_id else None
-    if arrangement is None or not arrangement.status:
-        return None
-    latest = arrangement.status[-1]
-    return change_date(source, latest) if latest.status == "fallen" else None
+def _falls(source: Source, arrangement: Arrangement) -> tuple[Closure, ...]:
+    """Each time the arrangement fell, until a later status that is not fallen took it
+    up again. A fall ended by a status the records do not date is left out: its
+    milestones went on again, from a day nobody recorded."""
+    falls: list[Closure] = []
+    fell: DateSpan | None = None
+    for change in arrangement.status:
+        when = change_date(source, change)
+        if change.status == "fallen":
+            fell = fell or when
+        elif fell is not None:
+            if when is not None:
+                falls.append(Closure(Status.FALLEN, fell, when))
+            fell = None
+    if fell is not None:
+        falls.append(Closure(Status.FALLEN, fell))
+    return tuple(falls)
 
 
 def _milestone_items(source: Source) -> Iterator[Item]:
+    falls = {a.id: _falls(source, a) for a in source.repo.of_kind(Arrangement)}
     for milestone in source.repo.of_kind(Milestone):
-        closures = [
+        closures = tuple(
             Closure(status, closed.date)
             for status, closed in (
                 (Status.CANCELLED, milestone.cancelled),
                 (Status.FALLEN, milestone.fallen),
             )
             if closed is not None
-        ]
-        fell = _fell(source, milestone.arrangement)
-        if fell and not closures:  # a milestone falls with its arrangement
-            closures.append(Closure(Status.FALLEN, fell))
+        )
+        if not closures and milestone.arrangement:  # it falls with its arrangement
+            closures = falls.get(milestone.arrangement, ())
         field = "planned" if milestone.planned else "actual" if milestone.actual else "title"
         yield source.item(
             milestone.id,
@@ -143,5 +152,5 @@ def _milestone_items(source: Source) -> Iterator[Item]:
             planned=milestone.planned,
             replans=tuple(Replan(r.date, r.recorded) for r in milestone.replanned),
             actual=milestone.actual,
-            closures=tuple(closures),
+            closures=closures,
         )

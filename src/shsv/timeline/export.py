@@ -58,7 +58,10 @@ def row_json(row: Row, as_of: date) -> dict[str, Any]:
             for r in item.replans
         ],
         "actual": span_json(item.actual),
-        "closed": [{"status": c.status.value, **(span_json(c.date) or {})} for c in item.closures],
+        "closed": [
+            {"status": c.status.value, **(span_json(c.date) or {}), "until": span_json(c.until)}
+            for c in item.closures
+        ],
         "due": row.due.isoformat() if row.due else None,
         "status": row.status.value,
         "parts": [_part_json(p, as_of) for p in item.parts],

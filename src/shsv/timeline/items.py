@@ -65,10 +65,12 @@ class Replan:
 
 @dataclass(frozen=True, slots=True)
 class Closure:
-    """The item was cancelled, or fell, on ``date``."""
+    """The item was cancelled, or fell, on ``date``: for good, or ``until`` the day it
+    was taken up again (a milestone whose arrangement fell and was revived)."""
 
     status: Status
     date: DateSpan
+    until: DateSpan | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -43,8 +43,13 @@ def due(item: Item, as_of: date) -> date | None:
 
 
 def closure(item: Item, as_of: date) -> Closure | None:
-    """The first cancellation or fall that has happened by ``as_of``."""
-    happened = [c for c in item.closures if passed(c.date, as_of)]
+    """The first cancellation or fall that has happened by ``as_of`` and not yet ended
+    (an arrangement taken up again by then ends its milestones' fall)."""
+    happened = [
+        c
+        for c in item.closures
+        if passed(c.date, as_of) and (c.until is None or not passed(c.until, as_of))
+    ]
     return min(happened, key=lambda c: c.date.end) if happened else None
 
 

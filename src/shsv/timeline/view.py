@@ -14,6 +14,7 @@ from shsv.errors import UsageError
 from shsv.model import Arrangement, Programme
 from shsv.repository import Repository
 from shsv.timeline import status as judge
+from shsv.timeline.build import build
 from shsv.timeline.items import Item, Status
 
 PENDING = frozenset({Status.ON_TRACK, Status.DUE_SOON, Status.SLIPPED})
@@ -118,18 +119,18 @@ def _wanted(key: str | None, items: list[Item], ids: list[str] | None) -> bool:
 
 def make_view(
     repo: Repository,
-    items: list[Item],
     as_of: date,
     *,
     within: int = judge.DEFAULT_WITHIN,
     ids: list[str] | None = None,
     statuses: frozenset[Status] | None = None,
 ) -> View:
-    """Judge every item on ``as_of``; keep the chosen programmes (all when ``ids`` is
-    empty) and, when ``statuses`` is given, only rows with one of those statuses."""
+    """Judge every item the records hold on ``as_of``; keep the chosen programmes (all
+    when ``ids`` is empty) and, when ``statuses`` is given, only rows with one of those
+    statuses."""
     check_ids(repo, ids or [])
     by_programme: dict[str | None, list[Item]] = {p.id: [] for p in repo.of_kind(Programme)}
-    for item in items:
+    for item in build(repo):
         by_programme.setdefault(item.programme, []).append(item)
     chosen = [(key, found) for key, found in by_programme.items() if _wanted(key, found, ids)]
     chosen.sort(key=lambda pair: (_earliest(pair[1]), pair[0] or ""))
