@@ -5,7 +5,7 @@ from typing import Annotated
 import typer
 
 from shsv.cli.app import RootOption, app, as_of_date, choice, root_of, use_color
-from shsv.kinds import FOLDERS
+from shsv.kinds import FOLDERS, folder_of
 
 
 @app.command("list")
@@ -25,7 +25,7 @@ def list_records(
     from shsv.listing import rows
     from shsv.repository import Repository
 
-    folder = choice(kind if kind.endswith("s") else f"{kind}s", FOLDERS, "KIND")
+    folder = folder_of(kind)
     name = choice(format, ("table", "json"), "--format")
     repo = Repository.open(root_of(root), as_of_date(None))
     found = rows(repo, folder)

@@ -6,8 +6,8 @@ from typing import Annotated, Any
 
 import typer
 
-from shsv.cli.app import RootOption, app, choice, root_of
-from shsv.kinds import FOLDERS, NAMES
+from shsv.cli.app import RootOption, app, root_of
+from shsv.kinds import NAMES, folder_of
 
 
 def interactive() -> bool:
@@ -146,7 +146,7 @@ def new(
         "meeting": meeting,
         "body": body,
     }
-    folder = choice(kind.lower().removesuffix("s") + "s", FOLDERS, "KIND")
+    folder = folder_of(kind)
     model = KINDS[folder]
     values = skeleton.complete(
         model, {k: v for k, v in given.items() if v is not None}, _ask if interactive() else None

@@ -5,8 +5,8 @@ from typing import Annotated
 
 import typer
 
-from shsv.cli.app import RootOption, app, choice, root_of
-from shsv.kinds import NAMES
+from shsv.cli.app import RootOption, app, root_of
+from shsv.kinds import NAMES, name_of
 
 
 @app.command()
@@ -50,7 +50,7 @@ def schema(
 
     texts = jsonschemas.render_all()
     if kind is not None:
-        wanted = jsonschemas.file_name(choice(kind.lower().removesuffix("s"), NAMES, "KIND"))
+        wanted = jsonschemas.file_name(name_of(kind))
         texts = {wanted: texts[wanted]}
     if output == "-":
         _print(texts)
