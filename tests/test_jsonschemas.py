@@ -267,3 +267,13 @@ def test_every_shipped_record_points_at_its_schema() -> None:
         rel = path.relative_to(ROOT).as_posix()
         first = path.read_text(encoding="utf-8").split("\n", 1)[0]
         assert first == jsonschemas.modeline(rel), rel
+
+
+def test_modeline_takes_the_kind_it_is_given_and_a_bad_path_is_a_usage_error() -> None:
+    from shsv.errors import UsageError
+
+    assert jsonschemas.modeline("data/reports/../x.yaml", "report") == (
+        "# yaml-language-server: $schema=../schemas/report.schema.json"
+    )
+    with pytest.raises(UsageError, match="is not a record file under data/<kind>/"):
+        jsonschemas.modeline("data/../reports/x.yaml")

@@ -133,7 +133,7 @@ def record_text(model: type[Record], values: dict[str, str], rel: str) -> str:
     """
     data = {name: values[name] for name in required(model)}
     _check(model, data)
-    lines = [jsonschemas.modeline(rel)]
+    lines = [jsonschemas.modeline(rel, KIND_NAMES[model])]
     lines += [f"{name}: {scalar(value)}" for name, value in data.items()]
     lines.append("# Optional fields: delete the '# ' before a field to fill it in.")
     properties = jsonschemas.generate(model)

@@ -155,34 +155,35 @@ def new(
     known = {(f.folder.removesuffix("s"), f.stem) for f in discover(repository) if f.folder}
     skeleton.check_new(model, values, known)
     home = repository / DATA / folder
-    path = _destination(home, values["id"], output)
-    text = skeleton.record_text(
-        model, values, (path or home / f"{values['id']}.yaml").relative_to(repository).as_posix()
-    )
-    if path is None:
+    place = _place(home, values["id"], None if output == "-" else output)
+    rel = f"{DATA}/{folder}/{place}"
+    text = skeleton.record_text(model, values, rel)
+    if output == "-":
         typer.echo(text, nl=False)
         return
+    path = home / place
     if path.parent == home:
         home.mkdir(exist_ok=True)
     write_atomic(path, text, folder=repository / DATA, exclusive=True)
-    typer.echo(f"created {path.relative_to(repository).as_posix()}")
+    typer.echo(f"created {rel}")
 
 
-def _destination(home: Path, record_id: str, output: str | None) -> Path | None:
-    """Where the new record goes: None for stdout; always under ``home``, named for its id."""
+def _place(home: Path, record_id: str, output: str | None) -> str:
+    """Where the new record goes, relative to ``home`` (its kind's folder) and named for
+    its id: the given file or folder, with ``..`` and links resolved, must be under it."""
     from shsv.atomic import safe_name
     from shsv.errors import UsageError
 
-    if output == "-":
-        return None
     name = safe_name(record_id, ".yaml")
     if output is None:
-        return home / name
-    path = Path(output).absolute()
+        return name
+    path = Path(output)
     if path.is_dir():
         path = path / name
     if path.name != name:
         raise UsageError(f"the file for {record_id} is named {name}, not {path.name}")
-    if not path.parent.resolve().is_relative_to(home.resolve()):
-        raise UsageError(f"records of this kind live under {home}; {output} is not there")
-    return path
+    try:
+        folder = path.parent.resolve().relative_to(home.resolve())
+    except (ValueError, OSError, RuntimeError):  # outside it, or a loop of links
+        raise UsageError(f"records of this kind live under {home}; {output} is not there") from None
+    return (folder / name).as_posix()
