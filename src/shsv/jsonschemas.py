@@ -132,8 +132,3 @@ def render(model: type[Record]) -> str:
 def render_all() -> dict[str, str]:
     """``{file name: schema text}`` for every kind, in the order of ``KINDS``."""
     return {file_name(KIND_NAMES[model]): render(model) for model in KINDS.values()}
-
-
-def stale(existing: dict[str, str | None]) -> list[str]:
-    """The schema files whose text (None: missing) differs from the generated one."""
-    return [name for name, text in render_all().items() if existing.get(name) != text]
