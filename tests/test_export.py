@@ -226,3 +226,12 @@ def test_an_empty_repository_exports_empty_tables(tmp_path: Path) -> None:
     assert db.execute(
         "select count(*) from reports_fts where reports_fts match 'x'"
     ).fetchone() == (0,)
+
+
+@pytest.mark.parametrize("format", ["json", "sqlite"])
+def test_table_is_a_usage_error_outside_csv(format: str, tmp_path: Path) -> None:
+    target = tmp_path / f"out.{format}"
+    code, out, err = invoke("export", "-f", format, "-o", str(target), "--table", "reports")
+    assert (code, out) == (2, "")
+    assert f"--table picks one csv table; --format {format} writes every table" in err
+    assert not target.exists()
