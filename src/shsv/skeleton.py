@@ -19,9 +19,8 @@ from shsv.dates import JSON_PATTERN
 from shsv.errors import UsageError
 from shsv.model import KIND_NAMES, Record
 from shsv.model.refs import RefTo
-from shsv.model.types import RESERVED_NAMES, SLUG_PATTERN
+from shsv.model.types import MAX_ID, SLUG_PATTERN, is_id
 
-MAX_ID = 80
 _PLAIN = re.compile(r"[A-Za-z](?:[A-Za-z0-9 ()&'.,/-]*[A-Za-z0-9).'])?")
 # Words YAML (1.1 or 1.2) would read as something other than text when left plain.
 _SPECIAL = frozenset(["true", "false", "null", "yes", "no", "on", "off", "y", "n"])
@@ -62,7 +61,7 @@ def slug(text: str) -> str:
 
 def check_id(value: str) -> str:
     """The id itself, or a usage error saying what an id may be (no paths, no dots)."""
-    if len(value) > MAX_ID or not re.fullmatch(SLUG_PATTERN, value) or value in RESERVED_NAMES:
+    if not is_id(value):
         raise UsageError(
             f"{value!r} is not a valid id: use lower-case letters, digits and single hyphens "
             f"(at most {MAX_ID} characters, not a reserved file name such as 'con')"
