@@ -18,7 +18,7 @@ from shsv import jsonschemas, schema, yamlread
 from shsv.dates import JSON_PATTERN
 from shsv.errors import UsageError
 from shsv.model import KIND_NAMES, Record
-from shsv.model.refs import RefTo
+from shsv.model.refs import ref_kinds
 from shsv.model.types import MAX_ID, SLUG_PATTERN, is_id
 
 _PLAIN = re.compile(r"[A-Za-z](?:[A-Za-z0-9 ()&'.,/-]*[A-Za-z0-9).'])?")
@@ -41,10 +41,8 @@ def choices(model: type[Record], field: str) -> tuple[str, ...] | None:
 
 def reference(model: type[Record], field: str) -> str | None:
     """The kind a field refers to, when it names exactly one kind of record."""
-    for part in model.model_fields[field].metadata:
-        if isinstance(part, RefTo) and len(part.kinds) == 1:
-            return part.kinds[0]
-    return None
+    kinds = ref_kinds(model.model_fields[field])
+    return kinds[0] if kinds and len(kinds) == 1 else None
 
 
 def slug(text: str) -> str:

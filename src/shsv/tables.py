@@ -27,7 +27,7 @@ from pydantic import BaseModel
 from shsv.dates import DateSpan
 from shsv.listing import date_of, title_of
 from shsv.model import KIND_NAMES, KINDS, Record
-from shsv.model.refs import RefTo
+from shsv.model.refs import ref_kinds
 from shsv.repository import Repository
 
 Shape = Literal["value", "date", "mapping", "values", "refs", "mappings"]
@@ -57,28 +57,28 @@ class Table:
     """Columns for full-text search."""
 
 
-def _unwrap(annotation: Any, meta: list[Any]) -> tuple[Any, list[Any], int]:
-    """The innermost type, every annotation met on the way, and how many lists deep."""
+def _unwrap(annotation: Any) -> tuple[Any, int]:
+    """The innermost type, and how many lists deep it is."""
     lists = 0
     while True:
         origin = get_origin(annotation)
         if origin is Annotated:
-            annotation, *extra = get_args(annotation)
-            meta = [*meta, *extra]
+            annotation = get_args(annotation)[0]
         elif origin in (Union, types.UnionType):
             members = [a for a in get_args(annotation) if a is not type(None)]
             models = [m for m in map(_base, members) if _is_model(m)]
             # "Text or mapping": the mapping's model; its text form fills its 'text'.
-            annotation = members[0] if len(members) == 1 else models[0]
+            # A union of plain types is kept as text.
+            annotation = members[0] if len(members) == 1 else models[0] if models else str
         elif origin is list:
             lists += 1
             annotation = get_args(annotation)[0]
         else:
-            return annotation, meta, lists
+            return annotation, lists
 
 
 def _base(annotation: Any) -> Any:
-    return _unwrap(annotation, [])[0]
+    return _unwrap(annotation)[0]
 
 
 def _is_model(value: Any) -> bool:
@@ -89,8 +89,8 @@ def _is_model(value: Any) -> bool:
 def fields(model: type[BaseModel]) -> tuple[Field, ...]:
     out = []
     for name, info in model.model_fields.items():
-        base, meta, lists = _unwrap(info.annotation, list(info.metadata))
-        kinds = next((m.kinds for m in meta if isinstance(m, RefTo)), None)
+        base, lists = _unwrap(info.annotation)
+        kinds = ref_kinds(info)
         ref = (f"{kinds[0]}s" if len(kinds) == 1 else "records") if kinds else None
         sql = base if base in (int, float) else int if base is bool else str
         if lists > 1 or (lists and not ref and not _is_model(base)):
