@@ -375,3 +375,27 @@ def test_new_output_through_dot_dot_or_a_link_lands_in_its_kind(tmp_path: Path) 
         *base, "--id", "d", "--root", str(repo), "-o", str(repo / "data/reports/../councils")
     )
     assert code == 2 and "records of this kind live under" in err and "Traceback" not in err
+
+
+def test_init_checks_the_council_with_its_record_and_names_a_file_in_the_way(
+    tmp_path: Path,
+) -> None:
+    code, _, err = invoke(
+        "init",
+        str(tmp_path / "a"),
+        "--council",
+        "X",
+        "--council-id",
+        "Bad Id",
+        "--tier",
+        "district",
+    )
+    assert code == 2 and "not a valid council: id: 'Bad Id' is not a valid id" in err
+    assert not (tmp_path / "a").exists()
+    target = tmp_path / "b"
+    target.mkdir()
+    (target / "templates").write_text("mine\n", encoding="utf-8")
+    code, _, err = invoke("init", str(target), "--council", "X", "--tier", "district")
+    assert code == 1 and "Traceback" not in err
+    assert f"{target / 'templates'} is a file; give a folder for the files" in err
+    assert (target / "templates").read_text(encoding="utf-8") == "mine\n"

@@ -70,8 +70,8 @@ def _ask(option: str, label: str, allowed: tuple[str, ...] | None = None) -> str
 
 def _write_all(directory: Path, files: dict[str, str]) -> None:
     """Check every target first, so a refusal leaves nothing half made."""
-    from shsv.atomic import write_atomic
-    from shsv.errors import UsageError, WriteError
+    from shsv.atomic import write_atomic, write_folder
+    from shsv.errors import UsageError
     from shsv.layout import inside
 
     if directory.exists() and not directory.is_dir():
@@ -88,12 +88,8 @@ def _write_all(directory: Path, files: dict[str, str]) -> None:
             raise UsageError(
                 f"{directory / rel} leads outside {directory}; refusing to write there"
             )
-    try:
-        directory.mkdir(parents=True, exist_ok=True)
-        for rel in files:
-            (directory / rel).parent.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise WriteError(f"cannot create folders in {directory}: {exc.strerror}") from None
+    for folder in sorted({(directory / rel).parent for rel in files}):
+        write_folder(folder)
     for rel, text in files.items():
         write_atomic(directory / rel, text, folder=directory, exclusive=True)
 
