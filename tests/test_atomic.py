@@ -82,6 +82,23 @@ def test_a_device_name_is_refused_with_any_suffix() -> None:
         safe_name("nul", ".yaml")
 
 
+def test_file_names_and_ids_refuse_the_same_devices() -> None:
+    from shsv import skeleton
+    from shsv.model.types import ID_JSON_SCHEMA, MAX_ID, is_id
+
+    for device in atomic.DEVICES:
+        with pytest.raises(UsageError, match="device name"):
+            safe_name(device, ".yaml")
+        assert not is_id(device)
+    slugs = sorted(device for device in atomic.DEVICES if device.isalnum() and device.isascii())
+    assert ID_JSON_SCHEMA["not"] == {"enum": slugs} and len(slugs) == 24
+    assert is_id("a" * MAX_ID) and not is_id("a" * (MAX_ID + 1))
+    assert ID_JSON_SCHEMA["maxLength"] == MAX_ID == 80
+    assert skeleton.check_id("a" * MAX_ID) == "a" * MAX_ID
+    with pytest.raises(UsageError, match=f"at most {MAX_ID} characters"):
+        skeleton.check_id("com1")
+
+
 def test_a_link_out_of_the_folder_is_refused(target: Path, tmp_path: Path) -> None:
     outside = tmp_path / "outside.txt"
     outside.write_bytes(b"precious")

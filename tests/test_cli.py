@@ -147,3 +147,18 @@ def test_list_in_a_pipe_is_plain_columns() -> None:
         out,
         re.M,
     )
+
+
+@pytest.mark.parametrize("kind", ["Reports", "REPORT", "report", "reports"])
+def test_every_command_reads_kind_in_any_case_singular_or_plural(kind: str, tmp_path: Path) -> None:
+    code, out, err = invoke("list", kind, "--root", str(ROOT), "--format", "json")
+    assert code == 0, err
+    assert len(json.loads(out)) == 8
+    code, out, err = invoke("schema", kind, "-o", "-")
+    assert code == 0, err
+    assert json.loads(out)["title"] == "shsv report record"
+    root = write_tree(tmp_path / "repo", minimal())
+    code, out, err = invoke(
+        "new", kind, "--title", "T", "--council", "lancaster-city-council", "--root", str(root)
+    )
+    assert (code, out) == (0, "created data/reports/t.yaml\n"), err

@@ -226,3 +226,35 @@ def test_an_empty_repository_exports_empty_tables(tmp_path: Path) -> None:
     assert db.execute(
         "select count(*) from reports_fts where reports_fts match 'x'"
     ).fetchone() == (0,)
+
+
+@pytest.mark.parametrize("format", ["json", "sqlite"])
+def test_table_is_a_usage_error_outside_csv(format: str, tmp_path: Path) -> None:
+    target = tmp_path / f"out.{format}"
+    code, out, err = invoke("export", "-f", format, "-o", str(target), "--table", "reports")
+    assert (code, out) == (2, "")
+    assert f"--table picks one csv table; --format {format} writes every table" in err
+    assert not target.exists()
+
+
+def test_ref_kinds_sees_through_optional_and_lists() -> None:
+    from shsv.model import Programme, Report
+    from shsv.model.refs import ref_kinds
+
+    assert ref_kinds(Report.model_fields["council"]) == ("council",)
+    assert ref_kinds(Report.model_fields["programme"]) == ("programme",)
+    assert ref_kinds(Programme.model_fields["partners"]) == ("council", "organisation")
+    assert ref_kinds(Report.model_fields["title"]) is None
+
+
+def test_a_union_of_plain_types_is_a_text_column() -> None:
+    from pydantic import BaseModel
+
+    from shsv.tables import Field, columns, fields
+
+    class Odd(BaseModel):
+        either: int | str
+        maybe: list[int | float] | None = None
+
+    assert fields(Odd) == (Field("either", "value"), Field("maybe", "values"))
+    assert columns(Odd) == {"either": str, "maybe": str}

@@ -242,3 +242,22 @@ def test_a_failed_write_is_reported_and_the_run_goes_on(
         "a.yaml",
         "lancaster-city-council.yaml",
     ]
+
+
+def test_a_folder_stands_for_the_records_validate_reads_each_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    messy = "id: a\nl:\n- x\n"
+    root = repo(
+        tmp_path,
+        {
+            "data/councils/a.yaml": messy,
+            "data/councils/.old/b.yaml": messy,
+            "data/councils/notes.txt": messy,
+        },
+    )
+    monkeypatch.chdir(root)
+    code, out, err = fmt("--check", "data/councils", "data/councils/a.yaml", str(root / "data"))
+    assert (code, out) == (1, "would reformat data/councils/a.yaml\n")
+    assert err == "1 file would be reformatted, 3 unchanged\n"
+    assert fmt("--check", "data/councils/.old")[:2] == (0, "")

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
+import os
 import re
+import stat
 import subprocess
 import sys
+import threading
 from pathlib import Path
 from typing import Any
 
@@ -278,3 +282,60 @@ def test_every_shipped_record_points_at_its_schema() -> None:
         rel = path.relative_to(ROOT).as_posix()
         first = path.read_text(encoding="utf-8").split("\n", 1)[0]
         assert first == jsonschemas.modeline(rel), rel
+
+
+def test_modeline_takes_the_kind_it_is_given_and_a_bad_path_is_a_usage_error() -> None:
+    from shsv.errors import UsageError
+
+    assert jsonschemas.modeline("data/reports/../x.yaml", "report") == (
+        "# yaml-language-server: $schema=../schemas/report.schema.json"
+    )
+    with pytest.raises(UsageError, match="is not a record file under data/<kind>/"):
+        jsonschemas.modeline("data/../reports/x.yaml")
+
+
+def test_schema_link_keeps_crlf_and_bom_and_skips_what_it_cannot_read(tmp_path: Path) -> None:
+    files = minimal()
+    root = write_tree(tmp_path / "repo", files)
+    crlf = root / "data/programmes/crlf.yaml"
+    crlf.write_bytes(b"\xef\xbb\xbfid: crlf\r\ntitle: Windows line ends\r\n")
+    pipe = root / "data/programmes/pipe.yaml"
+    if hasattr(os, "mkfifo"):
+        os.mkfifo(pipe)
+    # A reader that blocks on the pipe gets its end after a while: the test then fails
+    # (the pipe is replaced by a file) instead of hanging.
+    opener = threading.Timer(10, _open_writing_end, [pipe])
+    opener.daemon = True
+    opener.start()
+    code, stdout, stderr = invoke("schema", "--link", "--root", str(root))
+    opener.cancel()
+    assert code == 0, stderr
+    assert stdout.endswith("pointed 4 record file(s) at their schemas\n")
+    assert not pipe.exists() or stat.S_ISFIFO(pipe.lstat().st_mode)
+    assert crlf.read_bytes() == (
+        b"\xef\xbb\xbf# yaml-language-server: $schema=../../schemas/programme.schema.json\r\n"
+        b"id: crlf\r\ntitle: Windows line ends\r\n"
+    )
+    assert invoke("schema", "--link", "--root", str(root))[1].endswith(
+        "pointed 0 record file(s) at their schemas\n"
+    )
+
+
+def _open_writing_end(pipe: Path) -> None:
+    with contextlib.suppress(OSError):  # no reader waits on it
+        os.close(os.open(pipe, os.O_WRONLY | os.O_NONBLOCK))
+
+
+def test_schema_check_counts_an_unreadable_schema_file_as_out_of_date(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    assert invoke("schema", "-o", str(out))[0] == 0
+    (out / "report.schema.json").write_bytes(b"\xff\xfe not UTF-8")
+    (out / "council.schema.json").unlink()
+    (out / "council.schema.json").mkdir()
+    code, _, stderr = invoke("schema", "--check", "-o", str(out))
+    assert code == 1 and "Traceback" not in stderr
+    assert "2 schema file(s)" in stderr
+    assert "council.schema.json, report.schema.json; run shsv schema" in stderr
+    assert invoke("schema", "milestone", "--check", "-o", str(out))[0] == 0
+    code, _, stderr = invoke("schema", "Reports", "--check", "-o", str(out))
+    assert code == 1 and stderr.endswith(": report.schema.json; run shsv schema to rewrite them\n")

@@ -347,3 +347,55 @@ def test_init_refuses_to_write_through_a_link_that_leads_out(tmp_path: Path) -> 
     assert code == 2 and "leads outside" in err
     assert list(outside.iterdir()) == []
     assert not (target / "data").exists()
+
+
+def test_new_output_through_dot_dot_or_a_link_lands_in_its_kind(tmp_path: Path) -> None:
+    repo = init(tmp_path / "records")
+    base = ("new", "report", "--title", "T", "--council", "lancaster-city-council")
+    (repo / "data/reports").mkdir()
+    code, out, err = invoke(
+        *base, "--id", "a", "--root", str(repo), "-o", str(repo / "data/../data/reports")
+    )
+    assert (code, out) == (0, "created data/reports/a.yaml\n"), err
+    code, out, err = invoke(
+        *base, "--id", "b", "--root", str(repo), "-o", str(repo / "data/councils/../reports/")
+    )
+    assert (code, out) == (0, "created data/reports/b.yaml\n"), err
+    link = tmp_path / "link"
+    link.symlink_to(repo)
+    code, out, err = invoke(
+        *base, "--id", "c", "--root", str(link), "-o", str(link / "data/reports/c.yaml")
+    )
+    assert (code, out) == (0, "created data/reports/c.yaml\n"), err
+    for name in ("a", "b", "c"):
+        first = (repo / f"data/reports/{name}.yaml").read_text(encoding="utf-8").split("\n")[0]
+        assert first == "# yaml-language-server: $schema=../../schemas/report.schema.json"
+    assert invoke("validate", "--root", str(repo))[0] == 0
+    code, _, err = invoke(
+        *base, "--id", "d", "--root", str(repo), "-o", str(repo / "data/reports/../councils")
+    )
+    assert code == 2 and "records of this kind live under" in err and "Traceback" not in err
+
+
+def test_init_checks_the_council_with_its_record_and_names_a_file_in_the_way(
+    tmp_path: Path,
+) -> None:
+    code, _, err = invoke(
+        "init",
+        str(tmp_path / "a"),
+        "--council",
+        "X",
+        "--council-id",
+        "Bad Id",
+        "--tier",
+        "district",
+    )
+    assert code == 2 and "not a valid council: id: 'Bad Id' is not a valid id" in err
+    assert not (tmp_path / "a").exists()
+    target = tmp_path / "b"
+    target.mkdir()
+    (target / "templates").write_text("mine\n", encoding="utf-8")
+    code, _, err = invoke("init", str(target), "--council", "X", "--tier", "district")
+    assert code == 1 and "Traceback" not in err
+    assert f"{target / 'templates'} is a file; give a folder for the files" in err
+    assert (target / "templates").read_text(encoding="utf-8") == "mine\n"

@@ -20,11 +20,12 @@ from pathlib import Path
 
 from shsv.errors import UsageError, WriteError
 
-# Names Windows keeps for devices, whatever the extension ("con.html" is the console).
-_DEVICES = frozenset(
+DEVICES = frozenset(
     {"con", "prn", "aux", "nul", "conin$", "conout$", "clock$"}
     | {f"{port}{n}" for port in ("com", "lpt") for n in (*"0123456789", "¹", "²", "³")}
 )
+"""Names Windows keeps for devices, whatever the extension ("con.html" is the console):
+no file shsv writes, and no record id, may take one."""
 _UNSAFE = re.compile(r"[\x00-\x1f\x7f/\\:*?\"<>|]")
 
 
@@ -39,7 +40,7 @@ def safe_name(stem: str, suffix: str = "") -> str:
         problem = "it holds a path separator, a drive colon or a character files cannot"
     elif stem.startswith((".", "-")) or stem.endswith((".", " ")):
         problem = "it starts with a dot or a hyphen, or ends with a dot or a space"
-    elif name.split(".")[0].rstrip(" ").lower() in _DEVICES:
+    elif name.split(".")[0].rstrip(" ").lower() in DEVICES:
         problem = "it is a device name on Windows"
     elif len(name.encode("utf-8")) > 200:
         problem = "it is too long"

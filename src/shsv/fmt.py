@@ -35,16 +35,23 @@ def reformat(raw: bytes) -> str | Problem:
         return original
     text = yamlread.decode(raw)
     assert isinstance(text, str)  # read() has decoded it already
-    first = _canonical(text, original)
+    # The comments to keep, found once: the second pass checks ``first``, which holds
+    # the same comments in the same order.
+    kept = comments(text)
+    first = _canonical(text, original, kept)
     if isinstance(first, Problem) or first == text:
         return first
-    second = _canonical(first, original)
+    second = _canonical(first, original, kept)
     if second != first:
         return Problem(1, 1, CODE, "the layout does not settle; the file is left as it is")
     return first
 
 
-def _canonical(text: str, original: Document) -> str | Problem:
+Comment = tuple[int, int, str]
+"""A comment's 1-based line and column, and its text."""
+
+
+def _canonical(text: str, original: Document, kept: list[Comment]) -> str | Problem:
     dumped = _round_trip(text)
     if isinstance(dumped, Problem):
         return dumped
@@ -53,7 +60,7 @@ def _canonical(text: str, original: Document) -> str | Problem:
     # output is a candidate, and the check below decides.
     problem: Problem | None = None
     for candidate in dict.fromkeys((tidy, dumped)):
-        problem = _differs(text, original, candidate)
+        problem = _differs(original, kept, candidate)
         if problem is None:
             return candidate
     assert problem is not None
@@ -111,33 +118,33 @@ def _round_trip(text: str) -> str | Problem:
     return out.getvalue()
 
 
-def _differs(before: str, original: Document, after: str) -> Problem | None:
-    """Why ``after`` cannot replace ``before``: other data, or a comment lost or moved
-    out of order. None when it can."""
+def _differs(original: Document, kept: list[Comment], after: str) -> Problem | None:
+    """Why ``after`` cannot replace the text that reads as ``original`` with the comments
+    ``kept``: other data, or a comment lost or moved out of order. None when it can."""
     reread = yamlread.read(after.encode("utf-8"))
     if not isinstance(reread, Document) or repr(reread.data) != repr(original.data):
         return Problem(1, 1, CODE, "reformatting would change the data; the file is left as it is")
-    kept = [comment for _, _, comment in comments(after)]
-    for index, (line, column, comment) in enumerate(comments(before)):
-        if index >= len(kept) or kept[index] != comment:
+    found = [comment for _, _, comment in comments(after)]
+    for index, (line, column, comment) in enumerate(kept):
+        if index >= len(found) or found[index] != comment:
             return Problem(
                 line,
                 column,
                 CODE,
                 "reformatting would lose or move this comment; the file is left as it is",
             )
-    if len(kept) != len(comments(before)):
+    if len(found) != len(kept):
         return Problem(1, 1, CODE, "reformatting would add a comment; the file is left as it is")
     return None
 
 
-def comments(text: str) -> list[tuple[int, int, str]]:
+def comments(text: str) -> list[Comment]:
     """Every comment in a readable YAML text, with its 1-based line and column, in order.
 
     Found independently of ruamel.yaml: the text between libyaml's tokens holds
     only white space and comments."""
     scanner = PARSER(text)
-    found: list[tuple[int, int, str]] = []
+    found: list[Comment] = []
     ends = [i for i, c in enumerate(text) if c == "\n"] if "#" in text else []
     done = 0
     try:
@@ -153,7 +160,7 @@ def comments(text: str) -> list[tuple[int, int, str]]:
     return found
 
 
-def _in_gap(text: str, ends: list[int], start: int, end: int) -> list[tuple[int, int, str]]:
+def _in_gap(text: str, ends: list[int], start: int, end: int) -> list[Comment]:
     out = []
     at = text.find("#", start, end)
     while at >= 0:

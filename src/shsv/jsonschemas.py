@@ -23,6 +23,7 @@ from pydantic import BaseModel
 from pydantic.json_schema import GenerateJsonSchema, JsonSchemaValue
 from pydantic_core import core_schema
 
+from shsv.errors import UsageError
 from shsv.model import KIND_NAMES, KINDS, Record
 from shsv.model.types import Strict
 
@@ -36,10 +37,11 @@ def file_name(kind: str) -> str:
     return f"{kind}.schema.json"
 
 
-def modeline(rel: str) -> str:
-    """The first line for the record file at ``rel`` (relative to the repository root)."""
-    folder, kind = posixpath.dirname(rel), _kind_of(rel)
-    return MODELINE + posixpath.relpath(f"{FOLDER}/{file_name(kind)}", folder or ".")
+def modeline(rel: str, kind: str | None = None) -> str:
+    """The first line for the record file at ``rel`` (relative to the repository root)
+    holding a record of ``kind`` (default: the kind whose folder ``rel`` is in)."""
+    folder = posixpath.dirname(rel) or "."
+    return MODELINE + posixpath.relpath(f"{FOLDER}/{file_name(kind or _kind_of(rel))}", folder)
 
 
 def with_modeline(text: str, rel: str) -> str:
@@ -52,10 +54,15 @@ def with_modeline(text: str, rel: str) -> str:
     return f"{bom}{modeline(rel)}{newline}{body}"
 
 
+class NotARecordFileError(UsageError, ValueError):
+    """A path that is not a record file under ``data/<kind>/``: a usage error with its
+    message, should one reach the command line, and a ValueError to a caller."""
+
+
 def _kind_of(rel: str) -> str:
     parts = rel.split("/")
     if len(parts) < 3 or parts[0] != "data" or parts[1] not in KINDS:
-        raise ValueError(f"{rel} is not a record file under data/<kind>/")
+        raise NotARecordFileError(f"{rel} is not a record file under data/<kind>/")
     return KIND_NAMES[KINDS[parts[1]]]
 
 
@@ -125,8 +132,3 @@ def render(model: type[Record]) -> str:
 def render_all() -> dict[str, str]:
     """``{file name: schema text}`` for every kind, in the order of ``KINDS``."""
     return {file_name(KIND_NAMES[model]): render(model) for model in KINDS.values()}
-
-
-def stale(existing: dict[str, str | None]) -> list[str]:
-    """The schema files whose text (None: missing) differs from the generated one."""
-    return [name for name, text in render_all().items() if existing.get(name) != text]

@@ -18,10 +18,9 @@ from shsv import jsonschemas, schema, yamlread
 from shsv.dates import JSON_PATTERN
 from shsv.errors import UsageError
 from shsv.model import KIND_NAMES, Record
-from shsv.model.refs import RefTo
-from shsv.model.types import RESERVED_NAMES, SLUG_PATTERN
+from shsv.model.refs import ref_kinds
+from shsv.model.types import MAX_ID, SLUG_PATTERN, is_id
 
-MAX_ID = 80
 _PLAIN = re.compile(r"[A-Za-z](?:[A-Za-z0-9 ()&'.,/-]*[A-Za-z0-9).'])?")
 # Words YAML (1.1 or 1.2) would read as something other than text when left plain.
 _SPECIAL = frozenset(["true", "false", "null", "yes", "no", "on", "off", "y", "n"])
@@ -42,10 +41,8 @@ def choices(model: type[Record], field: str) -> tuple[str, ...] | None:
 
 def reference(model: type[Record], field: str) -> str | None:
     """The kind a field refers to, when it names exactly one kind of record."""
-    for part in model.model_fields[field].metadata:
-        if isinstance(part, RefTo) and len(part.kinds) == 1:
-            return part.kinds[0]
-    return None
+    kinds = ref_kinds(model.model_fields[field])
+    return kinds[0] if kinds and len(kinds) == 1 else None
 
 
 def slug(text: str) -> str:
@@ -62,7 +59,7 @@ def slug(text: str) -> str:
 
 def check_id(value: str) -> str:
     """The id itself, or a usage error saying what an id may be (no paths, no dots)."""
-    if len(value) > MAX_ID or not re.fullmatch(SLUG_PATTERN, value) or value in RESERVED_NAMES:
+    if not is_id(value):
         raise UsageError(
             f"{value!r} is not a valid id: use lower-case letters, digits and single hyphens "
             f"(at most {MAX_ID} characters, not a reserved file name such as 'con')"
@@ -133,7 +130,7 @@ def record_text(model: type[Record], values: dict[str, str], rel: str) -> str:
     """
     data = {name: values[name] for name in required(model)}
     _check(model, data)
-    lines = [jsonschemas.modeline(rel)]
+    lines = [jsonschemas.modeline(rel, KIND_NAMES[model])]
     lines += [f"{name}: {scalar(value)}" for name, value in data.items()]
     lines.append("# Optional fields: delete the '# ' before a field to fill it in.")
     properties = jsonschemas.generate(model)

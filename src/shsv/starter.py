@@ -92,8 +92,10 @@ shsv list reports             # what is recorded
 
 
 def files(council_id: str, name: str, tier: str) -> dict[str, str]:
-    """Every file of a new data repository whose first record is the council given."""
-    skeleton.check_id(council_id)
+    """Every file of a new data repository whose first record is the council given.
+
+    The council's record is checked whole (its id included) as it is made; the tier is
+    checked first only to name the option in the message."""
     tiers = skeleton.choices(Council, "tier") or ()
     if tier not in tiers:
         raise UsageError(f"--tier must be one of {', '.join(tiers)}, not {tier!r}")

@@ -27,7 +27,7 @@ from pydantic import BaseModel
 from shsv.dates import DateSpan
 from shsv.listing import date_of, title_of
 from shsv.model import KIND_NAMES, KINDS, Record
-from shsv.model.refs import RefTo
+from shsv.model.refs import ref_kinds
 from shsv.repository import Repository
 
 Shape = Literal["value", "date", "mapping", "values", "refs", "mappings"]
@@ -57,28 +57,28 @@ class Table:
     """Columns for full-text search."""
 
 
-def _unwrap(annotation: Any, meta: list[Any]) -> tuple[Any, list[Any], int]:
-    """The innermost type, every annotation met on the way, and how many lists deep."""
+def _unwrap(annotation: Any) -> tuple[Any, int]:
+    """The innermost type, and how many lists deep it is."""
     lists = 0
     while True:
         origin = get_origin(annotation)
         if origin is Annotated:
-            annotation, *extra = get_args(annotation)
-            meta = [*meta, *extra]
+            annotation = get_args(annotation)[0]
         elif origin in (Union, types.UnionType):
             members = [a for a in get_args(annotation) if a is not type(None)]
             models = [m for m in map(_base, members) if _is_model(m)]
             # "Text or mapping": the mapping's model; its text form fills its 'text'.
-            annotation = members[0] if len(members) == 1 else models[0]
+            # A union of plain types is kept as text.
+            annotation = members[0] if len(members) == 1 else models[0] if models else str
         elif origin is list:
             lists += 1
             annotation = get_args(annotation)[0]
         else:
-            return annotation, meta, lists
+            return annotation, lists
 
 
 def _base(annotation: Any) -> Any:
-    return _unwrap(annotation, [])[0]
+    return _unwrap(annotation)[0]
 
 
 def _is_model(value: Any) -> bool:
@@ -89,8 +89,8 @@ def _is_model(value: Any) -> bool:
 def fields(model: type[BaseModel]) -> tuple[Field, ...]:
     out = []
     for name, info in model.model_fields.items():
-        base, meta, lists = _unwrap(info.annotation, list(info.metadata))
-        kinds = next((m.kinds for m in meta if isinstance(m, RefTo)), None)
+        base, lists = _unwrap(info.annotation)
+        kinds = ref_kinds(info)
         ref = (f"{kinds[0]}s" if len(kinds) == 1 else "records") if kinds else None
         sql = base if base in (int, float) else int if base is bool else str
         if lists > 1 or (lists and not ref and not _is_model(base)):
@@ -167,8 +167,8 @@ def build(repo: Repository) -> list[Table]:
         {"id": str, "kind": str, "title": str, "date": str, "path": str},
         "id",
     )
-    sources = _child("sources", "record", "records", Record, "sources")
-    tables = [records, sources]
+    sources = _child("sources", "record", "records", _field(Record, "sources"))
+    tables = [records, sources.table]
     for folder, model in KINDS.items():
         kind = KIND_NAMES[model]
         table = Table(folder, {**columns(model), "path": str, FULL_TEXT: str}, "id")
@@ -177,11 +177,11 @@ def build(repo: Repository) -> list[Table]:
         table.foreign_keys = [
             (f.name, f.ref, "id") for f in fields(model) if f.ref and f.shape == "value"
         ]
-        children = {
-            f.name: _child(f"{folder}_{f.name}", kind, folder, model, f.name)
+        children = [
+            _child(f"{folder}_{f.name}", kind, folder, f)
             for f in fields(model)
             if f.shape in ("refs", "mappings") and f.name not in Record.model_fields
-        }
+        ]
         for record in repo.of_kind(model):
             path = repo.paths.get(record.id)
             records.rows.append(
@@ -190,40 +190,54 @@ def build(repo: Repository) -> list[Table]:
             )  # fmt: skip
             text = "\n".join(_words(record.model_dump(mode="json")))
             table.rows.append({**values(record, model), "path": path, FULL_TEXT: text})
-            _fill(sources, record.id, Record, "sources", record.sources)
-            for name, child in children.items():
-                _fill(child, record.id, model, name, getattr(record, name))
-        tables += [table, *children.values()]
+            sources.fill(record.id, record.sources)
+            for child in children:
+                child.fill(record.id, getattr(record, child.field))
+        tables += [table, *(child.table for child in children)]
     return tables
 
 
-def _child(
-    name: str, parent: str, parent_table: str, model: type[BaseModel], field_name: str
-) -> Table:
-    f = next(f for f in fields(model) if f.name == field_name)
+def _field(model: type[BaseModel], name: str) -> Field:
+    return next(f for f in fields(model) if f.name == name)
+
+
+@dataclass(slots=True)
+class _Child:
+    """The table of a list field's items, and how each item becomes a row of it."""
+
+    table: Table
+    field: str
+    parent: str
+    """The column holding the id of the record the list is in."""
+    column: str | None = None
+    """For a list of references: the column holding each id."""
+    model: type[BaseModel] | None = None
+    """For a list of mappings: the model whose fields become the columns."""
+
+    def fill(self, parent: str, items: list[Any]) -> None:
+        for position, item in enumerate(items, 1):
+            row: dict[str, Any] = {self.parent: parent, "position": position}
+            if self.column:
+                row[self.column] = item
+            elif self.model:
+                row.update(values(item, self.model))
+            self.table.rows.append(row)
+
+
+def _child(name: str, parent: str, parent_table: str, f: Field) -> _Child:
     table = Table(name, {parent: str, "position": int}, (parent, "position"))
     table.foreign_keys.append((parent, parent_table, "id"))
+    child = _Child(table, f.name, parent)
     if f.shape == "refs" and f.ref:
-        column = field_name.removesuffix("s") if field_name != "follows" else field_name
-        table.columns[column] = str
-        table.foreign_keys.append((column, f.ref, "id"))
+        child.column = f.name.removesuffix("s") if f.name != "follows" else f.name
+        table.columns[child.column] = str
+        table.foreign_keys.append((child.column, f.ref, "id"))
     elif f.model:
+        child.model = f.model
         extra = columns(f.model)
         assert not set(extra) & set(table.columns), (name, extra)
         table.columns.update(extra)
         table.foreign_keys += [
             (g.name, g.ref, "id") for g in fields(f.model) if g.ref and g.shape == "value"
         ]
-    return table
-
-
-def _fill(table: Table, parent: str, model: type[BaseModel], name: str, items: list[Any]) -> None:
-    f = next(f for f in fields(model) if f.name == name)
-    key = next(iter(table.columns))
-    for position, item in enumerate(items, 1):
-        row: dict[str, Any] = {key: parent, "position": position}
-        if f.shape == "refs":
-            row[list(table.columns)[2]] = item
-        elif f.model:
-            row.update(values(item, f.model))
-        table.rows.append(row)
+    return child

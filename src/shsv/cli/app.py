@@ -16,6 +16,7 @@ from typer.core import TyperGroup
 
 from shsv import __version__
 from shsv.errors import ShsvError, UsageError
+from shsv.kinds import FOLDERS, NAMES
 
 
 class ShsvGroup(TyperGroup):
@@ -141,3 +142,20 @@ def choice(value: str, allowed: tuple[str, ...], option: str) -> str:
         hint = f"; did you mean {near[0]}?" if near else ""
         raise UsageError(f"{option} must be one of {', '.join(allowed)}, not {value!r}{hint}")
     return value
+
+
+def kind_name(text: str) -> str:
+    """A KIND argument as typed ('Reports', 'report') as the kind's name ('report'); a
+    usage error naming the nearest kind when it is none."""
+    return choice(_singular(text), NAMES, "KIND")
+
+
+def kind_folder(text: str) -> str:
+    """A KIND argument as typed ('Report', 'reports') as the kind's folder ('reports'); a
+    usage error naming the nearest folder when it is none."""
+    return choice(_singular(text) + "s", FOLDERS, "KIND")
+
+
+def _singular(text: str) -> str:
+    # No kind's name ends in "s", so one trailing "s" is always the plural's.
+    return text.lower().removesuffix("s")

@@ -4,7 +4,16 @@ from typing import Annotated
 
 import typer
 
-from shsv.cli.app import NoCacheOption, RootOption, app, as_of_date, choice, root_of, use_color
+from shsv.cli.app import (
+    NoCacheOption,
+    RootOption,
+    app,
+    as_of_date,
+    choice,
+    kind_folder,
+    root_of,
+    use_color,
+)
 from shsv.kinds import FOLDERS
 
 
@@ -26,7 +35,7 @@ def list_records(
     from shsv.listing import rows
     from shsv.repository import Repository
 
-    folder = choice(kind if kind.endswith("s") else f"{kind}s", FOLDERS, "KIND")
+    folder = kind_folder(kind)
     name = choice(format, ("table", "json"), "--format")
     repo = Repository.open(root_of(root), as_of_date(None), cache=not no_cache)
     found = rows(repo, folder)

@@ -48,13 +48,15 @@ def export(
 
     sqlite needs the optional 'export' extra: pip install 'shsv[export]'.
 
-    Example: shsv export --format sqlite -o build/shsv.sqlite
+    Example: shsv export --format sqlite -o shsv.sqlite
     """
     from shsv import export as exporting
-    from shsv.errors import RecordError
+    from shsv.errors import RecordError, UsageError
     from shsv.repository import Repository
 
     name = choice(format, FORMATS, "--format")
+    if table is not None and name != "csv":
+        raise UsageError(f"--table picks one csv table; --format {name} writes every table")
     repo = Repository.load(root_of(root), as_of_date(as_of))
     if repo.errors:
         first = repo.errors[0]

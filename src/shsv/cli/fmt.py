@@ -1,6 +1,5 @@
 """``shsv fmt``: record files in the canonical layout, or a list of those that are not."""
 
-import os
 from pathlib import Path
 from typing import Annotated
 
@@ -86,27 +85,27 @@ def _files_word(count: int) -> str:
 
 
 def _files(base: Path, paths: list[Path]) -> list[tuple[Path, str]]:
-    """The files to format, each with the name to show: relative to the root."""
-    from shsv.layout import SUFFIXES, discover, inside
+    """The files to format, each with the name to show: relative to the root. A folder
+    given stands for the record files under it (those ``shsv validate`` reads)."""
+    from shsv.layout import discover, inside
 
     if not paths:
         return [(file.path, file.rel) for file in discover(base)]
-    found: dict[Path, str] = {}
+    records = discover(base) if any(given.is_dir() for given in paths) else []
+    found: dict[str, Path] = {}
     for given in paths:
         if not given.exists():
             raise UsageError(f"{given}: no such file or folder")
         if not inside(base, given):
             raise UsageError(f"{given} is outside the data repository {base}")
         if given.is_file():
-            found.setdefault(given, _shown(base, given))
+            found.setdefault(_shown(base, given), given)
             continue
-        for folder, dirs, names in os.walk(given, followlinks=False):
-            dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-            for name in sorted(names):
-                if name.endswith(SUFFIXES) and not name.startswith("."):
-                    path = Path(folder) / name
-                    found.setdefault(path, _shown(base, path))
-    return sorted(found.items(), key=lambda item: item[1])
+        folder = given.resolve()
+        for file in records:
+            if file.path.is_relative_to(folder):
+                found.setdefault(file.rel, file.path)
+    return [(path, rel) for rel, path in sorted(found.items())]
 
 
 def _shown(base: Path, path: Path) -> str:

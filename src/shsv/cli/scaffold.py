@@ -6,8 +6,8 @@ from typing import Annotated, Any
 
 import typer
 
-from shsv.cli.app import RootOption, app, choice, root_of
-from shsv.kinds import FOLDERS, NAMES
+from shsv.cli.app import RootOption, app, kind_folder, root_of
+from shsv.kinds import NAMES
 
 
 def interactive() -> bool:
@@ -70,8 +70,8 @@ def _ask(option: str, label: str, allowed: tuple[str, ...] | None = None) -> str
 
 def _write_all(directory: Path, files: dict[str, str]) -> None:
     """Check every target first, so a refusal leaves nothing half made."""
-    from shsv.atomic import write_atomic
-    from shsv.errors import UsageError, WriteError
+    from shsv.atomic import write_atomic, write_folder
+    from shsv.errors import UsageError
     from shsv.layout import inside
 
     if directory.exists() and not directory.is_dir():
@@ -88,12 +88,8 @@ def _write_all(directory: Path, files: dict[str, str]) -> None:
             raise UsageError(
                 f"{directory / rel} leads outside {directory}; refusing to write there"
             )
-    try:
-        directory.mkdir(parents=True, exist_ok=True)
-        for rel in files:
-            (directory / rel).parent.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise WriteError(f"cannot create folders in {directory}: {exc.strerror}") from None
+    for folder in sorted({(directory / rel).parent for rel in files}):
+        write_folder(folder)
     for rel, text in files.items():
         write_atomic(directory / rel, text, folder=directory, exclusive=True)
 
@@ -146,7 +142,7 @@ def new(
         "meeting": meeting,
         "body": body,
     }
-    folder = choice(kind.lower().removesuffix("s") + "s", FOLDERS, "KIND")
+    folder = kind_folder(kind)
     model = KINDS[folder]
     values = skeleton.complete(
         model, {k: v for k, v in given.items() if v is not None}, _ask if interactive() else None
@@ -155,34 +151,35 @@ def new(
     known = {(f.folder.removesuffix("s"), f.stem) for f in discover(repository) if f.folder}
     skeleton.check_new(model, values, known)
     home = repository / DATA / folder
-    path = _destination(home, values["id"], output)
-    text = skeleton.record_text(
-        model, values, (path or home / f"{values['id']}.yaml").relative_to(repository).as_posix()
-    )
-    if path is None:
+    place = _place(home, values["id"], None if output == "-" else output)
+    rel = f"{DATA}/{folder}/{place}"
+    text = skeleton.record_text(model, values, rel)
+    if output == "-":
         typer.echo(text, nl=False)
         return
+    path = home / place
     if path.parent == home:
         home.mkdir(exist_ok=True)
     write_atomic(path, text, folder=repository / DATA, exclusive=True)
-    typer.echo(f"created {path.relative_to(repository).as_posix()}")
+    typer.echo(f"created {rel}")
 
 
-def _destination(home: Path, record_id: str, output: str | None) -> Path | None:
-    """Where the new record goes: None for stdout; always under ``home``, named for its id."""
+def _place(home: Path, record_id: str, output: str | None) -> str:
+    """Where the new record goes, relative to ``home`` (its kind's folder) and named for
+    its id: the given file or folder, with ``..`` and links resolved, must be under it."""
     from shsv.atomic import safe_name
     from shsv.errors import UsageError
 
-    if output == "-":
-        return None
     name = safe_name(record_id, ".yaml")
     if output is None:
-        return home / name
-    path = Path(output).absolute()
+        return name
+    path = Path(output)
     if path.is_dir():
         path = path / name
     if path.name != name:
         raise UsageError(f"the file for {record_id} is named {name}, not {path.name}")
-    if not path.parent.resolve().is_relative_to(home.resolve()):
-        raise UsageError(f"records of this kind live under {home}; {output} is not there")
-    return path
+    try:
+        folder = path.parent.resolve().relative_to(home.resolve())
+    except (ValueError, OSError, RuntimeError):  # outside it, or a loop of links
+        raise UsageError(f"records of this kind live under {home}; {output} is not there") from None
+    return (folder / name).as_posix()

@@ -5,7 +5,7 @@ from typing import Annotated
 
 import typer
 
-from shsv.cli.app import RootOption, app, choice, root_of
+from shsv.cli.app import RootOption, app, kind_name, root_of
 from shsv.kinds import NAMES
 
 
@@ -48,10 +48,13 @@ def schema(
     """
     from shsv import jsonschemas
 
-    texts = jsonschemas.render_all()
-    if kind is not None:
-        wanted = jsonschemas.file_name(choice(kind.lower().removesuffix("s"), NAMES, "KIND"))
-        texts = {wanted: texts[wanted]}
+    if kind is None:
+        texts = jsonschemas.render_all()
+    else:
+        from shsv.model import KINDS
+
+        name = kind_name(kind)
+        texts = {jsonschemas.file_name(name): jsonschemas.render(KINDS[f"{name}s"])}
     if output == "-":
         _print(texts)
         return
@@ -74,19 +77,26 @@ def _print(texts: dict[str, str]) -> None:
 
 
 def _check(folder: Path, texts: dict[str, str]) -> None:
-    out_of_date = [
-        name
-        for name, text in texts.items()
-        if not (folder / name).is_file() or (folder / name).read_text(encoding="utf-8") != text
-    ]
+    out_of_date = [name for name, text in texts.items() if _current(folder / name) != text]
     if out_of_date:
         typer.echo(
-            f"{len(out_of_date)} schema file(s) in {_shown(folder)} are missing or out of date: "
+            f"{len(out_of_date)} schema file(s) in {_shown(folder)} are missing, unreadable "
+            "or out of date: "
             f"{', '.join(out_of_date)}; run shsv schema to rewrite them",
             err=True,
         )
         raise typer.Exit(1)
     typer.echo(f"{len(texts)} schema file(s) in {_shown(folder)} are up to date")
+
+
+def _current(path: Path) -> str | None:
+    """A schema file's text; None when it is missing or cannot be read as UTF-8 text."""
+    if not path.is_file():  # a pipe or a device would block the read
+        return None
+    try:
+        return path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return None
 
 
 def _shown(folder: Path) -> str:
@@ -113,12 +123,25 @@ def _link(root: Path) -> None:
     for file in discover(root):
         if file.folder is None or not inside(root, file.path):
             continue
-        try:
-            text = file.path.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError):
-            continue  # shsv validate reports an unreadable file; nothing to link here
+        text = _record_text(file.path)
+        if text is None:
+            continue  # shsv validate reports the file; nothing to link here
         linked = with_modeline(text, file.rel)
         if linked != text:
             write_atomic(file.path, linked, folder=root / "data")
             changed += 1
     typer.echo(f"pointed {changed} record file(s) at their schemas")
+
+
+def _record_text(path: Path) -> str | None:
+    """A record file's text exactly as it is (BOM and CRLF line ends kept), or None when
+    it is no plain file, too large or not UTF-8."""
+    from shsv.yamltext import read_bytes
+
+    raw = read_bytes(path)
+    if isinstance(raw, bytes):
+        try:
+            return raw.decode("utf-8")
+        except UnicodeDecodeError:
+            pass
+    return None

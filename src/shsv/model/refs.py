@@ -14,6 +14,7 @@ from functools import cache
 from typing import Annotated, Any, Union, get_args, get_origin
 
 from pydantic import BaseModel, PlainValidator, WithJsonSchema
+from pydantic.fields import FieldInfo
 
 from shsv.model.types import ID_JSON_SCHEMA, _check_id
 from shsv.yamlread import Loc
@@ -58,19 +59,25 @@ def _parts(annotation: Any) -> Iterator[Any]:
             yield from _parts(arg)
 
 
+def ref_kinds(info: FieldInfo) -> tuple[str, ...] | None:
+    """The kinds of record a field's ids may name (a single id, an optional one or a list
+    of them), or None when the field holds no reference."""
+    parts = [*info.metadata, *_parts(info.annotation)]
+    return next((part.kinds for part in parts if isinstance(part, RefTo)), None)
+
+
 @cache
 def _plan(model: type[BaseModel]) -> tuple[tuple[str, tuple[str, ...] | None], ...]:
     """(field, kinds) for reference fields; (field, None) for fields holding models
     that themselves contain references."""
     plan: list[tuple[str, tuple[str, ...] | None]] = []
     for name, info in model.model_fields.items():
-        parts = [*info.metadata, *_parts(info.annotation)]
-        kinds = next((p.kinds for p in parts if isinstance(p, RefTo)), None)
+        kinds = ref_kinds(info)
         if kinds:
             plan.append((name, kinds))
         elif any(
             isinstance(p, type) and issubclass(p, BaseModel) and p is not model and _plan(p)
-            for p in parts
+            for p in _parts(info.annotation)
         ):
             plan.append((name, None))
     return tuple(plan)

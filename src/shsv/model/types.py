@@ -20,13 +20,12 @@ from pydantic import (
 from pydantic_core import PydanticCustomError
 
 from shsv import dates
+from shsv.atomic import DEVICES
 
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 _SLUG = re.compile(SLUG_PATTERN)
-# Names Windows cannot create as files, whatever the extension.
-RESERVED_NAMES = frozenset(
-    {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(10)), *(f"lpt{i}" for i in range(10))}
-)
+MAX_ID = 80
+"""The longest id, in characters."""
 
 
 class Strict(BaseModel):
@@ -37,14 +36,20 @@ class Strict(BaseModel):
     )
 
 
+def is_id(value: str) -> bool:
+    """Whether ``value`` may be an id: a slug of at most ``MAX_ID`` characters that is no
+    device name (an id names its record's file)."""
+    return len(value) <= MAX_ID and bool(_SLUG.fullmatch(value)) and value not in DEVICES
+
+
 def _check_id(value: Any) -> str:
     if not isinstance(value, str):
         raise PydanticCustomError("shsv_type", "an id is text, such as lancaster-city-council")
-    if len(value) > 80 or not _SLUG.fullmatch(value) or value in RESERVED_NAMES:
+    if not is_id(value):
         raise PydanticCustomError(
             "shsv_id",
             "'{value}' is not a valid id: use lower-case letters, digits and single hyphens "
-            "(at most 80 characters, not a reserved file name)",
+            f"(at most {MAX_ID} characters, not a reserved file name)",
             {"value": value[:90]},
         )
     return value
@@ -53,8 +58,9 @@ def _check_id(value: Any) -> str:
 ID_JSON_SCHEMA: dict[str, Any] = {
     "type": "string",
     "pattern": SLUG_PATTERN,
-    "maxLength": 80,
-    "not": {"enum": sorted(RESERVED_NAMES)},
+    "maxLength": MAX_ID,
+    # Only the device names a slug can spell; the pattern refuses the others.
+    "not": {"enum": sorted(name for name in DEVICES if _SLUG.fullmatch(name))},
 }
 """What an id is, for editors: the same rule as ``_check_id``."""
 
