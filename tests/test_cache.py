@@ -4,7 +4,9 @@ is ignored without a word."""
 
 from __future__ import annotations
 
+import contextlib
 import os
+import signal
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
@@ -243,3 +245,32 @@ def test_a_repository_cannot_steer_the_cache_through_links(repo: Path, tmp_path:
     (repo / ".shsv-cache" / "stamp").unlink()
     (repo / ".shsv-cache" / "validate.bin").symlink_to("/dev/zero")
     assert same(repo).diagnostics == []  # and it did not read forever
+
+
+@contextlib.contextmanager
+def _deadline(seconds: int) -> Iterator[None]:
+    """Fail, rather than hang the test run, when what is inside waits too long."""
+
+    def expired(signum: int, frame: Any) -> None:
+        # Not a TimeoutError: that is an OSError, which the code under test may catch.
+        raise AssertionError(f"still waiting after {seconds} s")
+
+    previous = signal.signal(signal.SIGALRM, expired)
+    signal.alarm(seconds)
+    try:
+        yield
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+@pytest.mark.skipif(
+    not hasattr(os, "mkfifo") or not hasattr(signal, "SIGALRM"), reason="no named pipes"
+)
+@pytest.mark.parametrize("name", ["validate.bin", "stamp"])
+def test_a_pipe_in_the_cache_folder_does_not_hang_the_run(repo: Path, name: str) -> None:
+    (repo / ".shsv-cache").mkdir()
+    os.mkfifo(repo / ".shsv-cache" / name)
+    with _deadline(10):
+        for _ in range(2):  # and the run after it, whatever the first one kept
+            assert same(repo).diagnostics == []

@@ -76,7 +76,7 @@ _NAN = re.compile(r"\.(?:nan|NaN|NAN)")
 def read(raw: bytes, limits: Limits = DEFAULT_LIMITS) -> Document | Problem:
     """Read one file's bytes into a ``Document``, or say why not."""
     if len(raw) > limits.max_bytes:
-        return Problem(1, 1, "Y109", too_large(len(raw), limits))
+        return Problem(1, 1, "Y109", too_large(len(raw), limits.max_bytes))
     text = decode(raw)
     if isinstance(text, Problem):
         return text
