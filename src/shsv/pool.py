@@ -38,16 +38,12 @@ class Task:
 
 @dataclass(frozen=True, slots=True)
 class Done:
-    """A file's result: a new entry, or ``same`` when its content matched ``known``."""
+    """A file's result: a new entry, or none when its content matched ``known``."""
 
     rel: str
     stat: Stat | None
     entry: Entry | None = None
     record: Any = None
-
-    @property
-    def same(self) -> bool:
-        return self.entry is None
 
 
 class Watched:

@@ -29,17 +29,15 @@ from yaml.events import (
 
 from shsv.yamlscan import DEFAULT_LIMITS as DEFAULT_LIMITS
 from shsv.yamlscan import Limits as Limits
+from shsv.yamlscan import Pos, RefusedError, at, events, refuse
 from shsv.yamlscan import Problem as Problem
-from shsv.yamlscan import RefusedError, at, events, refuse
 from shsv.yamltext import FORBIDDEN as FORBIDDEN
 from shsv.yamltext import decode as decode
-from shsv.yamltext import pos_of as pos_of
 from shsv.yamltext import precheck as precheck
 from shsv.yamltext import read_bytes as read_bytes
 from shsv.yamltext import too_large
 
 Loc = tuple[str | int, ...]
-Pos = tuple[int, int]
 
 
 @dataclass(slots=True)
