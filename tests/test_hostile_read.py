@@ -207,6 +207,21 @@ def test_a_file_longer_than_its_size_is_read_to_its_end() -> None:
     assert isinstance(raw, bytes) and b"\nPid:" in raw and raw.endswith(b"\n")
 
 
+@pytest.mark.parametrize(
+    "line",
+    [
+        "l: [a" + " " * 500_000,  # a flow list never closed, and blanks
+        "l: a" + " | #" * 125_000,  # thousands of places that look like block headers
+    ],
+    ids=["unclosed-list", "header-like"],
+)
+def test_the_quick_scans_take_time_in_proportion_to_a_line(line: str) -> None:
+    raw = f"id: x\n{line}\n  more\n".encode()
+    started = time.perf_counter()
+    assert read_fast(raw) is None  # the exact reader decides
+    assert time.perf_counter() - started < 1
+
+
 def test_a_pipe_in_the_repository_does_not_hang_validate(tmp_path: Path) -> None:
     root = write_tree(tmp_path / "repo", minimal())
     os.mkfifo(root / "data" / "councils" / "pipe.yaml")
