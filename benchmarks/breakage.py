@@ -105,22 +105,23 @@ def damage(files: list[Path], fraction: float, rng: random.Random) -> list[tuple
         wanted = names[i % len(names) :] + names[: i % len(names)]
         found = next(
             (
-                (path, way)
+                (path, way, broken)
                 for way in wanted
                 for path in order
-                if path not in done and _applies(way, path, rng)
+                if path not in done and (broken := _broken(way, path, rng)) is not None
             ),
             None,
         )
         if found is None:
             break
-        path, way = found
+        path, way, broken = found
         done[path] = way
-        path.write_bytes(WAYS[way][1](path.read_bytes(), rng) or b"")
+        path.write_bytes(broken)
     return sorted(done.items())
 
 
-def _applies(way: str, path: Path, rng: random.Random) -> bool:
+def _broken(way: str, path: Path, rng: random.Random) -> bytes | None:
+    """The file broken this way, or None when the way does not change it."""
     raw = path.read_bytes()
     broken = WAYS[way][1](raw, rng)
-    return broken is not None and broken != raw
+    return broken if broken is not None and broken != raw else None

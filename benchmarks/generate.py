@@ -23,21 +23,12 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import breakage
 import corpus
 import papers
+from shsv.kinds import FOLDERS
 from yamlemit import Emitter, emit
 
 FOLD = 0.5
 """Reports wrap most long paragraphs as folded blocks, as editors tend to."""
 FLOOR, CAP = 8_800, 11_900
-KIND_ORDER = (
-    "councils",
-    "organisations",
-    "programmes",
-    "arrangements",
-    "meetings",
-    "reports",
-    "decisions",
-    "milestones",
-)
 
 
 def build(reports: int, seed: int = 1) -> corpus.World:
@@ -127,7 +118,7 @@ def write(out: Path, reports: int, broken: float = 0.0, seed: int = 1) -> list[P
     if data.exists():
         shutil.rmtree(data)
     written: list[Path] = []
-    for folder in KIND_ORDER:
+    for folder in FOLDERS:
         (data / folder).mkdir(parents=True, exist_ok=True)
         for record_id, record in world.records.get(folder, {}).items():
             path = data / folder / f"{record_id}.yaml"

@@ -81,18 +81,10 @@ def _tree_kb(pid: int) -> int:
     return total
 
 
-def run(
-    command: Sequence[str],
-    *,
-    cwd: Path | None = None,
-    env: dict[str, str] | None = None,
-    sample: bool = False,
-) -> Run:
+def run(command: Sequence[str], *, sample: bool = False) -> Run:
     started = time.perf_counter()
     process = subprocess.Popen(
         list(command),
-        cwd=cwd,
-        env=env,
         stdin=subprocess.DEVNULL,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
@@ -117,8 +109,6 @@ def median(
     repeat: int,
     *,
     before: Callable[[int], None] | None = None,
-    cwd: Path | None = None,
-    env: dict[str, str] | None = None,
 ) -> Figure:
     """``repeat`` timed runs and one sampled for memory, ``before(i)`` first each time
     (to clear a cache, edit a file)."""
@@ -126,7 +116,7 @@ def median(
     for i in range(repeat + 1):
         if before:
             before(i)
-        runs.append(run(command, cwd=cwd, env=env, sample=i == repeat))
+        runs.append(run(command, sample=i == repeat))
     timed = runs[:-1]
     return Figure(
         statistics.median(r.seconds for r in timed),

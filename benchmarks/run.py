@@ -21,7 +21,6 @@ import argparse
 import compileall
 import hashlib
 import inspect
-import json
 import os
 import shutil
 import sys
@@ -152,17 +151,14 @@ def shsv_rows(root: Path, broken: Path, repeat: int, floor: float) -> list[Row]:
 
 
 def schemas(work: Path) -> Path:
-    """shsv's JSON Schema for each kind, as pydantic exports it."""
+    """The draft-07 JSON Schema shsv ships for each kind, named by its folder."""
+    from shsv.jsonschemas import render
     from shsv.model import KINDS
 
     folder = work / "schemas"
     folder.mkdir(parents=True, exist_ok=True)
     for name, model in KINDS.items():
-        text = json.dumps(model.model_json_schema(), indent=1)
-        # check-jsonschema checks each pattern is an ECMAScript regex, where the
-        # Python pattern's \" (an escaped quote) is not allowed; a plain " means the same.
-        text = text.replace('\\\\\\"', '\\"')
-        (folder / f"{name}.json").write_text(text, encoding="utf-8")
+        (folder / f"{name}.json").write_text(render(model), encoding="utf-8")
     return folder
 
 

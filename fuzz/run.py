@@ -25,9 +25,13 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 from hypothesis import HealthCheck, given, seed, settings
 from hypothesis import strategies as st
 
-from hostile import check_everything, mutated_bytes, mutated_data, raw_bytes
-from shsv.fmt import comments, reformat
-from shsv.yamlread import Document, Problem, read
+from hostile import (
+    check_everything,
+    mutated_bytes,
+    mutated_data,
+    raw_bytes,
+    reformat_keeps_everything,
+)
 
 Case = tuple[str, bytes]
 
@@ -50,7 +54,7 @@ class Tally:
         try:
             for d in check_everything(rel, raw):
                 self.codes[d.code] += 1
-            self.formatted += _reformat_keeps_everything(raw)
+            self.formatted += reformat_keeps_everything(raw)
         except Exception as exc:
             where = traceback.extract_tb(exc.__traceback__)[-1]
             key = f"{type(exc).__name__} at {Path(where.filename).name}:{where.lineno}: {exc}"
@@ -66,23 +70,6 @@ class Tally:
 
 def _digest(raw: bytes) -> str:
     return hashlib.sha256(raw).hexdigest()[:16]
-
-
-def _reformat_keeps_everything(raw: bytes) -> bool:
-    """The formatter's properties, for inputs the reader accepts."""
-    before = read(raw)
-    if not isinstance(before, Document):
-        return False
-    out = reformat(raw)
-    if isinstance(out, Problem):
-        assert out.line >= 1 and out.column >= 1 and out.message
-        return False
-    after = read(out.encode())
-    assert isinstance(after, Document) and repr(after.data) == repr(before.data)
-    text = raw.decode("utf-8").removeprefix("\ufeff")
-    assert [c for *_, c in comments(out)] == [c for *_, c in comments(text)]
-    assert reformat(out.encode()) == out, "the layout does not settle"
-    return True
 
 
 def _run(tally: Tally, name: str, strategy: st.SearchStrategy[Case], count: int, at: int) -> None:

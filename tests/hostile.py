@@ -1,9 +1,10 @@
 """Hostile inputs shared by the tests and the long fuzz run in ``fuzz/``.
 
-Strategies that mutate the shipped records (as bytes, and as data) and raw bytes, and
+Strategies that mutate the shipped records (as bytes, and as data) and raw bytes;
 ``check_everything``: one input through both reading paths and the whole of phase one
 (schema and record checks) and phase two (checks across records), asserting that
-every outcome is data or a positioned diagnostic, and that both paths agree.
+every outcome is data or a positioned diagnostic, and that both paths agree; and
+``reformat_keeps_everything``: the formatter's properties for one input.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from shsv.checks.cross import check_all
 from shsv.checks.registry import Context
 from shsv.diagnostics import Diagnostic
 from shsv.fastread import read_fast
+from shsv.fmt import comments, reformat
 from shsv.layout import RecordFile
 from shsv.rules import BY_CODE
 from shsv.validate import check_file
@@ -316,3 +318,22 @@ def check_everything(rel: str, raw: bytes, as_of: date = date(2020, 1, 1)) -> li
         assert d.line >= 1 and d.column >= 1, d
         assert d.code in BY_CODE and d.message, d
     return diagnostics
+
+
+def reformat_keeps_everything(raw: bytes) -> bool:
+    """Asserts the formatter's properties for one input: it refuses only with a
+    positioned problem, reformats only what the reader accepts, and what it writes
+    reads back as the same data with the same comments and is its own layout. Returns
+    whether it reformatted the input."""
+    before = read(raw)
+    out = reformat(raw)
+    if isinstance(out, Problem):
+        assert out.line >= 1 and out.column >= 1 and out.message
+        return False
+    assert isinstance(before, Document)
+    after = read(out.encode())
+    assert isinstance(after, Document) and repr(after.data) == repr(before.data)
+    text = raw.decode("utf-8").removeprefix("\ufeff")
+    assert [c for *_, c in comments(out)] == [c for *_, c in comments(text)]
+    assert reformat(out.encode()) == out, "the layout does not settle"
+    return True

@@ -4,7 +4,10 @@ is ignored without a word."""
 
 from __future__ import annotations
 
+import contextlib
 import os
+import signal
+import time
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
@@ -15,6 +18,7 @@ import yaml
 from typer.testing import CliRunner
 
 import shsv.cache
+import shsv.pool
 import shsv.validate
 from conftest import MEETING, minimal, write_tree
 from shsv.checks.registry import Context
@@ -162,7 +166,7 @@ def test_a_changed_program_starts_afresh(
 ) -> None:
     same(repo)
     checked.clear()
-    monkeypatch.setattr(shsv.cache, "fingerprint", lambda extra="": b"another version")
+    monkeypatch.setattr(shsv.validate, "fingerprint", lambda extra="": b"another version")
     run(repo, AS_OF, cache=True)
     assert len(checked) == 5
 
@@ -257,3 +261,85 @@ def test_a_repository_cannot_steer_the_cache_through_links(repo: Path, tmp_path:
     (repo / ".shsv-cache" / "stamp").unlink()
     (repo / ".shsv-cache" / "validate.bin").symlink_to("/dev/zero")
     assert same(repo).diagnostics == []  # and it did not read forever
+
+
+@pytest.fixture
+def reads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The files phase one reads (and hashes) rather than trusts by their stat."""
+    seen: list[str] = []
+    real = shsv.pool._read
+
+    def counting(file: Any) -> Any:
+        seen.append(file.rel)
+        return real(file)
+
+    monkeypatch.setattr(shsv.pool, "_read", counting)
+    return seen
+
+
+def _age(root: Path, hours: int = 1) -> None:
+    """Every file's time well before the run, so that its stat can be trusted."""
+    then = time.time_ns() - hours * 3_600_000_000_000
+    for path in (root / "data").rglob("*.yaml"):
+        os.utime(path, ns=(then, then))
+
+
+def test_what_a_run_learns_about_stats_is_kept(repo: Path, reads: list[str]) -> None:
+    """Files validated right after they were written, then touched or checked out
+    again unchanged: each is read once more to trust its stat, and never after."""
+    run(repo, AS_OF, cache=True)  # just written: no stat is trusted yet
+    _age(repo)
+    reads.clear()
+    run(repo, AS_OF, cache=True)
+    assert len(reads) == 5  # each read once more, its content unchanged
+    reads.clear()
+    assert run(repo, AS_OF, cache=True).diagnostics == []
+    assert reads == []
+    _age(repo, hours=2)  # a touch, a checkout: new times, the same content
+    reads.clear()
+    run(repo, AS_OF, cache=True)
+    assert len(reads) == 5
+    reads.clear()
+    assert run(repo, AS_OF, cache=True).diagnostics == []
+    assert reads == []
+
+
+def test_a_check_redone_for_another_date_is_kept(
+    repo: Path, reads: list[str], checked: list[str]
+) -> None:
+    _age(repo)
+    run(repo, Context(as_of=date(2020, 1, 1)), cache=True)
+    run(repo, Context(as_of=date(2021, 1, 1)), cache=True)  # the milestone checked again
+    reads.clear()
+    checked.clear()
+    assert run(repo, Context(as_of=date(2021, 1, 1)), cache=True).diagnostics == []
+    assert (reads, checked) == ([], [])
+
+
+@contextlib.contextmanager
+def _deadline(seconds: int) -> Iterator[None]:
+    """Fail, rather than hang the test run, when what is inside waits too long."""
+
+    def expired(signum: int, frame: Any) -> None:
+        # Not a TimeoutError: that is an OSError, which the code under test may catch.
+        raise AssertionError(f"still waiting after {seconds} s")
+
+    previous = signal.signal(signal.SIGALRM, expired)
+    signal.alarm(seconds)
+    try:
+        yield
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+@pytest.mark.skipif(
+    not hasattr(os, "mkfifo") or not hasattr(signal, "SIGALRM"), reason="no named pipes"
+)
+@pytest.mark.parametrize("name", ["validate.bin", "stamp"])
+def test_a_pipe_in_the_cache_folder_does_not_hang_the_run(repo: Path, name: str) -> None:
+    (repo / ".shsv-cache").mkdir()
+    os.mkfifo(repo / ".shsv-cache" / name)
+    with _deadline(10):
+        for _ in range(2):  # and the run after it, whatever the first one kept
+            assert same(repo).diagnostics == []

@@ -183,6 +183,46 @@ def test_a_huge_file_is_refused_without_reading_it(tmp_path: Path) -> None:
     assert f"{DEFAULT_LIMITS.max_bytes:,}" in problem.message
 
 
+def test_a_file_is_read_in_one_buffer_of_its_size(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Not a buffer of the whole size limit for every small file."""
+    path = tmp_path / "x.yaml"
+    path.write_bytes(b"id: x\n")
+    asked: list[int] = []
+    real = os.read
+
+    def counting(fd: int, size: int) -> bytes:
+        asked.append(size)
+        return real(fd, size)
+
+    monkeypatch.setattr(os, "read", counting)
+    assert read_bytes(path) == b"id: x\n"
+    assert asked == [7, 1]  # its size and one byte more, then the end
+
+
+@pytest.mark.skipif(not Path("/proc/self/status").exists(), reason="no /proc here")
+def test_a_file_longer_than_its_size_is_read_to_its_end() -> None:
+    """Files in /proc say they hold nothing: what they do hold is read all the same."""
+    raw = read_bytes(Path("/proc/self/status"))
+    assert isinstance(raw, bytes) and b"\nPid:" in raw and raw.endswith(b"\n")
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "l: [a" + " " * 500_000,  # a flow list never closed, and blanks
+        "l: a" + " | #" * 125_000,  # thousands of places that look like block headers
+    ],
+    ids=["unclosed-list", "header-like"],
+)
+def test_the_quick_scans_take_time_in_proportion_to_a_line(line: str) -> None:
+    raw = f"id: x\n{line}\n  more\n".encode()
+    started = time.perf_counter()
+    assert read_fast(raw) is None  # the exact reader decides
+    assert time.perf_counter() - started < 1
+
+
 def test_a_pipe_in_the_repository_does_not_hang_validate(tmp_path: Path) -> None:
     root = write_tree(tmp_path / "repo", minimal())
     os.mkfifo(root / "data" / "councils" / "pipe.yaml")

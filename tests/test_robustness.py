@@ -6,9 +6,10 @@ import time
 from datetime import date
 from pathlib import Path
 
-from conftest import minimal, write_tree
+from conftest import MEETING, minimal, write_tree
 from shsv.checks.registry import Context
-from shsv.validate import run
+from shsv.layout import discover
+from shsv.validate import check_file, cross_diagnostics, run
 from shsv.yamlread import Problem, read
 
 AS_OF = Context(as_of=date(2026, 1, 1))
@@ -51,3 +52,18 @@ def test_a_folder_named_like_a_record_is_not_read(tmp_path: Path) -> None:
     (root / "data" / "councils" / "broken.yaml" / "x.txt").write_text("")
     outcome = run(root, AS_OF)
     assert outcome.diagnostics == []
+
+
+def test_a_file_gone_before_its_findings_are_placed(tmp_path: Path) -> None:
+    """Phase two reads a file again to place its findings; by then it may be gone."""
+    files = minimal()
+    files["data/meetings/lancaster-cabinet-2012-06-20.yaml"] = dict(MEETING, council="nowhere")
+    root = write_tree(tmp_path / "repo", files)
+    summaries = [check_file(file, file.path.read_bytes(), AS_OF).summary for file in discover(root)]
+    placed = cross_diagnostics(root, [s for s in summaries if s is not None])
+    rel = "data/meetings/lancaster-cabinet-2012-06-20.yaml"
+    assert [(d.path, d.code) for d in placed] == [(rel, "R301")]
+    (root / rel).unlink()
+    gone = cross_diagnostics(root, [s for s in summaries if s is not None])
+    assert [(d.path, d.line, d.column, d.code) for d in gone] == [(rel, 1, 1, "Y117")]
+    assert "cannot read the file" in gone[0].message

@@ -49,6 +49,8 @@ def test_case_gives_positioned_diagnostics_or_a_record(case: Path) -> None:
 def test_the_reader_refuses_every_invalid_case(case: Path) -> None:
     raw = (case / "in.yaml").read_bytes()
     exact, fast = read(raw), read_fast(raw)
+    if b"!!" in raw:
+        assert fast is None  # tags are refused, never silently dropped
     if (case / "error").exists():
         assert isinstance(exact, Problem) and exact.code.startswith("Y"), exact
         assert exact.line >= 1 and exact.column >= 1

@@ -39,6 +39,8 @@ from shsv.checks.cross import Summary
 from shsv.checks.registry import Context
 from shsv.diagnostics import Diagnostic
 from shsv.errors import WriteError
+from shsv.yamlscan import Problem
+from shsv.yamltext import NOFOLLOW, read_regular
 
 FOLDER = ".shsv-cache"
 NAME = "validate.bin"
@@ -93,6 +95,8 @@ class Store:
 
     folder: Path
     fingerprint: bytes
+    key: bytes
+    """This user's signing key."""
     entries: dict[str, Entry] = field(default_factory=dict)
     cross: tuple[bytes, tuple[Diagnostic, ...]] | None = None
     """Phase two's diagnostics, with the digest of every (path, content) they came from."""
@@ -158,7 +162,7 @@ def _key() -> bytes | None:
         return key
     try:
         path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | _NOFOLLOW, 0o600)
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | NOFOLLOW, 0o600)
         with os.fdopen(fd, "wb") as stream:
             stream.write(os.urandom(32))
     except FileExistsError:
@@ -169,22 +173,15 @@ def _key() -> bytes | None:
     return key if key is not None and len(key) == 32 else None
 
 
-_NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
 MAX_BYTES = 1 << 30
 
 
 def _read_plain(path: Path, limit: int = MAX_BYTES) -> bytes | None:
-    """A regular file's bytes, never through a link: a repository could hold a
-    ``.shsv-cache/validate.bin`` that leads to a device that never ends."""
-    try:
-        fd = os.open(path, os.O_RDONLY | _NOFOLLOW)
-    except OSError:
-        return None
-    if not stat.S_ISREG(os.fstat(fd).st_mode):
-        os.close(fd)
-        return None
-    with os.fdopen(fd, "rb") as stream:
-        return stream.read(limit + 1)
+    """A regular file's bytes, at most ``limit``, never through a link nor from a pipe:
+    a repository could hold a ``.shsv-cache/validate.bin`` that leads to a device that
+    never ends, or is a pipe that never opens."""
+    got = read_regular(path, limit, follow=False)
+    return None if isinstance(got, Problem) else got[0]
 
 
 def _sign(key: bytes, payload: bytes) -> bytes:
@@ -202,15 +199,12 @@ def open_store(root: Path, fingerprint: bytes) -> Store | None:
         folder.mkdir(exist_ok=True)
         if folder.is_symlink() or not folder.is_dir():
             return None  # a repository's link must not steer shsv's writes elsewhere
-        # The file system's own clock, which is the one file times come from; the stamp
-        # is opened without following a link (one could lead to any file of the user's).
-        fd = os.open(folder / "stamp", os.O_WRONLY | os.O_CREAT | os.O_TRUNC | _NOFOLLOW, 0o644)
-        with os.fdopen(fd, "wb") as stream:
-            os.utime(stream.fileno())
-            stamp = os.fstat(stream.fileno()).st_mtime_ns
+        stamp = _stamp(folder / "stamp")
     except OSError:
         return None
-    store = Store(folder, fingerprint, stamp=stamp)
+    if stamp is None:
+        return None
+    store = Store(folder, fingerprint, key, stamp=stamp)
     loaded = _load(folder / NAME, key)
     if isinstance(loaded, dict) and loaded.get("fingerprint") == fingerprint:
         store.entries = loaded.get("entries", {})
@@ -218,9 +212,22 @@ def open_store(root: Path, fingerprint: bytes) -> Store | None:
     return store
 
 
+def _stamp(path: Path) -> int | None:
+    """The file system's own clock, which is the one file times come from, read by
+    touching ``path``; None when that is no plain file. It is opened without following
+    a link (one could lead to any file of the user's) and without waiting (a pipe there
+    would wait for a reader for ever)."""
+    flags = os.O_WRONLY | os.O_CREAT | os.O_TRUNC | os.O_NONBLOCK | NOFOLLOW
+    with os.fdopen(os.open(path, flags, 0o644), "wb") as stream:
+        if not stat.S_ISREG(os.fstat(stream.fileno()).st_mode):
+            return None
+        os.utime(stream.fileno())
+        return os.fstat(stream.fileno()).st_mtime_ns
+
+
 def _load(path: Path, key: bytes) -> Any:
     blob = _read_plain(path)
-    if blob is None or len(blob) > MAX_BYTES:
+    if blob is None:
         return None
     signature, payload = blob[:64], blob[64:]
     if not hmac.compare_digest(signature, _sign(key, payload)):
@@ -233,8 +240,6 @@ def _load(path: Path, key: bytes) -> Any:
 
 def loads(payload: bytes) -> Any:
     """Unpickle what ``dumps`` made; only ever given bytes this user's shsv wrote."""
-    if not gc.isenabled():  # the caller paused it already (phase one does, per file)
-        return pickle.loads(payload)  # noqa: S301 - see above
     with no_gc():
         return pickle.loads(payload)  # noqa: S301 - see above
 
@@ -260,10 +265,7 @@ def _init_fields(cls: type) -> tuple[str, ...] | None:
 
 def dumps(value: Any) -> bytes:
     stream = io.BytesIO()
-    if gc.isenabled():
-        with no_gc():
-            _Pickler(stream, protocol=pickle.HIGHEST_PROTOCOL).dump(value)
-    else:  # the caller paused it already (phase one does, per file)
+    with no_gc():
         _Pickler(stream, protocol=pickle.HIGHEST_PROTOCOL).dump(value)
     return stream.getvalue()
 
@@ -286,9 +288,6 @@ def save(
     store: Store, entries: dict[str, Entry], cross: tuple[bytes, tuple[Diagnostic, ...]]
 ) -> None:
     """Write the cache whole and atomically; a cache that cannot be written is skipped."""
-    key = _key()
-    if key is None:
-        return
     payload = dumps({"fingerprint": store.fingerprint, "entries": entries, "cross": cross})
     with contextlib.suppress(WriteError, OSError):
-        write_atomic(store.folder / NAME, _sign(key, payload) + payload)
+        write_atomic(store.folder / NAME, _sign(store.key, payload) + payload)

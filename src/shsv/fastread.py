@@ -198,9 +198,6 @@ def suspect(raw: bytes, text: str) -> bool:
     return any(hint(text) and pattern.search(text) for hint, pattern in _PARTS)
 
 
-_MAX_BRACKETS = 200
-
-
 def read_fast(raw: bytes, limits: Limits = DEFAULT_LIMITS) -> dict[str, Any] | None:
     """The record's data, or None when the exact reader must decide."""
     if len(raw) > limits.max_bytes or raw.startswith((b"\xff\xfe", b"\xfe\xff")):
@@ -213,9 +210,9 @@ def read_fast(raw: bytes, limits: Limits = DEFAULT_LIMITS) -> dict[str, Any] | N
         return None
     if len(text) > limits.max_nodes and max(text.count("\n"), text.count(",")) > limits.max_nodes:
         return None  # likely over the value limit: let the exact reader count
-    # Deep flow nesting never reaches the Rust parser: the count of "[" bounds the
-    # depth of flow lists ("{" is suspect anyway); the exact reader counts precisely.
-    if text.count("[") > _MAX_BRACKETS or _odd_flow(text) or _odd_block(text):
+    # No flow nesting reaches the Rust parser: _odd_flow refuses a "[" in a flow list
+    # ("{" is suspect anyway), so the exact reader alone sees deep nesting.
+    if _odd_flow(text) or _odd_block(text):
         return None
     if suspect(raw, text):
         return None
@@ -234,7 +231,9 @@ def read_fast(raw: bytes, limits: Limits = DEFAULT_LIMITS) -> dict[str, Any] | N
 # continued at any indentation, all of which the exact reader refuses.
 _FIRST = r"[^\s\[\]{},:#&*!|>'\"%@`?-]"
 _REST = r"[^\n\t\[\]{},:#&*!|>'\"%@`]*"
-_SIMPLE_LIST = re.compile(rf"\[ *(?:{_FIRST}{_REST}(?:, *{_FIRST}{_REST})*,? *)?\]")
+# The items possessive (*+): an item that gives back its trailing spaces to " *" can
+# only end where it did, and trying each way took time quadratic in a line's length.
+_SIMPLE_LIST = re.compile(rf"\[ *(?:{_FIRST}{_REST}+(?:, *{_FIRST}{_REST}+)*,? *)?\]")
 
 
 def _odd_flow(text: str) -> bool:
@@ -247,32 +246,38 @@ def _odd_flow(text: str) -> bool:
     return False
 
 
-# A block scalar's header (or text ending in " |" or " >", which costs only time).
-_BLOCK_HEADER = re.compile(r"[|>]([-+0-9]*)[ \t]*(?:#[^\n]*)?$", re.MULTILINE)
+# A block scalar's header (or text ending in " |" or " >", which costs only time): the
+# rest of its line is blank or a comment.
+_BLOCK_HEADER = re.compile(r"[|>]([-+0-9]*)[ \t]*(?:#|$)", re.MULTILINE)
 _LEAD = re.compile(r"[ \t]*(?:-[ \t]+)*")
-_SPACES = re.compile(" *")
 
 
 def _odd_block(text: str) -> bool:
     """Whether a block scalar may be one the parsers read differently: yaml-rs reads one
     with no content as a line break, so each must have a content line, deeper than its
     key and than the blank lines before it (an indentation indicator: left to the
-    exact reader)."""
+    exact reader). So is a line with two places that look like headers (one at least
+    is in a string or a comment): no line is looked at again for each of thousands."""
     for indicator in "|>":
-        at = text.find(indicator)
+        at, end, seen = text.find(indicator), -1, False
         while at >= 0:
+            if at > end:  # a new line
+                end, seen = text.find("\n", at), False
+                end = len(text) if end < 0 else end
             header = _BLOCK_HEADER.match(text, at)
             # "a|b" and "a > b" are text, not headers
-            if header and (not at or text[at - 1] in " \t\n") and _no_content(text, header):
-                return True
+            if header and (not at or text[at - 1] in " \t\n"):
+                if seen or _no_content(text, header, end):
+                    return True
+                seen = True
             at = text.find(indicator, at + 1)
     return False
 
 
-def _no_content(text: str, header: re.Match[str]) -> bool:
+def _no_content(text: str, header: re.Match[str], at: int) -> bool:
+    """``at``: the end of the header's line."""
     if header.group(1).strip("+-"):  # an indentation indicator
         return True
-    at = header.end()
     start = text.rfind("\n", 0, header.start()) + 1
     if text.startswith("\n", at):
         # Nearly always "key: |" or "- |" with content on the very next line, deeper
@@ -296,12 +301,7 @@ def _no_content(text: str, header: re.Match[str]) -> bool:
     # Content sits deeper than the key; for a list item ("- |") than its dash.
     before = text[lead.end() : header.start()].strip()
     column = lead.end() - start if before else text.rfind("-", start, lead.end()) - start
-    if text.startswith("\n", at):  # nearly always: content on the very next line
-        spaces = _SPACES.match(text, at + 1)
-        assert spaces is not None
-        if spaces.end() < len(text) and text[spaces.end()] != "\n":
-            return spaces.end() - at - 1 <= column
-    widest, at = 0, text.find("\n", header.end())
+    widest, at = 0, text.find("\n", at)
     while at >= 0:
         end = text.find("\n", at + 1)
         line = text[at + 1 : None if end < 0 else end]

@@ -14,13 +14,13 @@ import os
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from stat import S_ISREG
 from typing import Any, cast
 
 from shsv.cache import Entry, Stat, digest, dumps, loads, no_gc, stat_of
 from shsv.checks.registry import Context
 from shsv.layout import RecordFile
-from shsv.yamlread import DEFAULT_LIMITS
+from shsv.yamlscan import DEFAULT_LIMITS, Problem
+from shsv.yamltext import NOFOLLOW, read_regular
 
 POOL_THRESHOLD = 1_000
 BATCH = 64
@@ -38,16 +38,12 @@ class Task:
 
 @dataclass(frozen=True, slots=True)
 class Done:
-    """A file's result: a new entry, or ``same`` when its content matched ``known``."""
+    """A file's result: a new entry, or none when its content matched ``known``."""
 
     rel: str
     stat: Stat | None
     entry: Entry | None = None
     record: Any = None
-
-    @property
-    def same(self) -> bool:
-        return self.entry is None
 
 
 class Watched:
@@ -93,44 +89,20 @@ def check_one(
     return Done(file.rel, stat, entry, result.record if keep else None)
 
 
-_NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
-
-
 def _read(file: RecordFile) -> tuple[bytes | None, Stat | None]:
     """The file's bytes and stat, or (None, None) when ``read_file`` must decide.
 
     Links are followed only after ``read_file`` has checked where they lead, so plain
     files (nearly all of them) skip resolving their path.
     """
-    if not _NOFOLLOW:
+    if not NOFOLLOW:
         return None, None
-    try:
-        # Non-blocking: opening a pipe a repository holds must not wait for ever.
-        fd = os.open(file.path, os.O_RDONLY | _NOFOLLOW | os.O_NONBLOCK)
-    except OSError:  # a link (ELOOP), or unreadable: read_file decides
+    got = read_regular(file.path, DEFAULT_LIMITS.max_bytes, follow=False)
+    # A link, a pipe, a file over the limit or unreadable: read_file says why. One whose
+    # size changed while it was read is left to it too: its stat would not match.
+    if isinstance(got, Problem) or len(got[0]) != got[1].st_size:
         return None, None
-    try:
-        status = os.fstat(fd)
-        if not S_ISREG(status.st_mode) or status.st_size > DEFAULT_LIMITS.max_bytes:
-            return None, None  # a pipe, a device or a file over the limit: read_file says why
-        # Ask for one byte more than its size: a file growing meanwhile is left to
-        # read_file, and no buffer of the whole limit is made for every small file.
-        wanted = status.st_size + 1
-        chunks = []
-        while wanted > 0:
-            chunk = os.read(fd, wanted)
-            if not chunk:
-                break
-            chunks.append(chunk)
-            wanted -= len(chunk)
-        raw = b"".join(chunks)
-        if len(raw) != status.st_size:
-            return None, None
-        return raw, stat_of(status)
-    except OSError:  # a read error: read_file says what it is
-        return None, None
-    finally:
-        os.close(fd)
+    return got[0], stat_of(got[1])
 
 
 Batch = tuple[Path, Sequence[Task], Context, bool, bool, bool]

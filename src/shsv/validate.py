@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import hashlib
 import stat
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from shsv import schema, yamlread
-from shsv.cache import Entry, Stat, Store, loads, no_gc, stat_of
+from shsv.cache import Entry, Stat, Store, fingerprint, loads, no_gc, open_store, save, stat_of
 from shsv.checks import registry
 from shsv.checks.cross import Summary, check_all, summarise
 from shsv.diagnostics import Diagnostic
@@ -21,6 +22,7 @@ from shsv.fastread import read_fast
 from shsv.findings import Finding
 from shsv.layout import DATA, RecordFile, discover, inside
 from shsv.model import KINDS, Record
+from shsv.pool import Progress, Task, check_all_files
 from shsv.rules import BY_CODE
 from shsv.yamlread import Problem
 
@@ -85,13 +87,10 @@ def check_file(
             )
         )
         return result
-    data = read_fast(raw) if fast else None
-    if data is None:
-        doc = yamlread.read(raw)
-        if isinstance(doc, Problem):
-            result.diagnostics.append(_from_problem(file.rel, doc))
-            return result
-        data = doc.data
+    data = read_data(raw, fast=fast)
+    if isinstance(data, Problem):
+        result.diagnostics.append(_from_problem(file.rel, data))
+        return result
     record, findings = schema.check(KINDS[file.folder], data)
     if record is not None:
         if record.id != file.stem:
@@ -110,23 +109,35 @@ def check_file(
     return result
 
 
+def read_data(raw: bytes, *, fast: bool = True) -> Any:
+    """A file's plain data (by the fast path when it can take the file, else by the
+    exact reader), or the ``Problem`` that stops it being read."""
+    data = read_fast(raw) if fast else None
+    if data is not None:
+        return data
+    doc = yamlread.read(raw)
+    return doc if isinstance(doc, Problem) else doc.data
+
+
 def read_record(root: Path, rel: str) -> Record | None:
     """The record in one file that validation found sound, read again (no checks, no
     positions); None if it no longer reads as one."""
+    file = record_file(root, rel)
+    raw = read_file(root, file)
+    if isinstance(raw, Diagnostic) or file.folder is None:
+        return None
+    data = read_data(raw)
+    if isinstance(data, Problem):
+        return None
+    record, _ = schema.check(KINDS[file.folder], data)
+    return record
+
+
+def record_file(root: Path, rel: str) -> RecordFile:
+    """The record file at ``rel`` (as ``discover`` names it) under ``root``."""
     parts = rel.split("/")
     folder = parts[1] if len(parts) > 2 and parts[1] in KINDS else None
-    path = root / rel
-    raw = read_file(root, RecordFile(path, rel, folder))
-    if isinstance(raw, Diagnostic) or folder is None:
-        return None
-    data = read_fast(raw)
-    if data is None:
-        doc = yamlread.read(raw)
-        if isinstance(doc, Problem):
-            return None
-        data = doc.data
-    record, _ = schema.check(KINDS[folder], data)
-    return record
+    return RecordFile(root / rel, rel, folder)
 
 
 def read_file(root: Path, file: RecordFile) -> bytes | Diagnostic:
@@ -136,9 +147,6 @@ def read_file(root: Path, file: RecordFile) -> bytes | Diagnostic:
         )
     raw = yamlread.read_bytes(file.path)
     return _from_problem(file.rel, raw) if isinstance(raw, Problem) else raw
-
-
-Progress = Callable[[int, int], None]
 
 
 def run(
@@ -157,11 +165,9 @@ def run(
     ``keep_records``: records are not cached); ``jobs`` caps the processes phase one
     may use (default: one per core, when there are enough files to pay for them).
     """
-    from shsv.cache import fingerprint, open_store
-
     files = discover(root)
     store = open_store(root, fingerprint(f"fast={fast}")) if cache and not keep_records else None
-    entries, records, fresh = _phase_one(
+    entries, records, fresh, changed = _phase_one(
         root, files, context, store, fast, keep_records, jobs, progress
     )
     diagnostics: list[Diagnostic] = []
@@ -187,9 +193,7 @@ def run(
         cross = tuple(cross_diagnostics(root, summaries, frozenset(broken)))
     diagnostics.extend(cross)
     diagnostics.sort()
-    if store and (store.cross is None or store.cross[0] != key):
-        from shsv.cache import save
-
+    if store and (changed or store.cross is None or store.cross[0] != key):
         save(store, entries, (key, cross))
     return outcome
 
@@ -203,12 +207,12 @@ def _phase_one(
     keep: bool,
     jobs: int | None,
     progress: Progress | None,
-) -> tuple[dict[str, Entry], dict[str, Record], dict[str, Summary]]:
+) -> tuple[dict[str, Entry], dict[str, Record], dict[str, Summary], bool]:
     """Every file's entry (from the cache when its stat shows it unchanged), the
-    records when asked for, and the summaries of the files checked now (unpickled as
-    they arrive, while the workers are still busy, rather than all at the end)."""
-    from shsv.pool import Task, check_all_files
-
+    records when asked for, the summaries of the files checked now (unpickled as they
+    arrive, while the workers are still busy, rather than all at the end), and whether
+    any entry differs from the cache's: a stat now trusted, a check redone for
+    another context, a new result."""
     entries: dict[str, Entry] = {}
     tasks: list[Task] = []
     for file in files:
@@ -222,17 +226,24 @@ def _phase_one(
     summaries: dict[str, Summary] = {}
     ready = len(entries)
     report = (lambda done, _: progress(ready + done, len(files))) if progress else None
+    changed = False
     for done in check_all_files(
         root, tasks, context, fast=fast, keep=keep, jobs=jobs, progress=report
     ):
-        entry = store.entries[done.rel] if done.entry is None and store else done.entry
-        assert entry is not None  # "same" is only said of a file the cache knows
-        entries[done.rel] = store.settle(entry, done.stat) if store else entry
+        known = store.entries.get(done.rel) if store else None
+        if done.entry is None:  # the content the cache knows: only its stat may be new
+            assert store is not None and known is not None
+            before = known.stat
+            entries[done.rel] = store.settle(known, done.stat)
+            changed |= known.stat != before
+        else:
+            entries[done.rel] = store.settle(done.entry, done.stat) if store else done.entry
+            changed |= done.entry != known
         if done.entry is not None and done.entry.pickled is not None:
             summaries[done.rel] = loads(done.entry.pickled)
         if done.record is not None:
             records[done.rel] = done.record
-    return entries, records, summaries
+    return entries, records, summaries, changed
 
 
 def _stat(path: Path) -> Stat:
@@ -260,5 +271,7 @@ def cross_diagnostics(
         by_file.setdefault(rel, []).append(finding)
     out: list[Diagnostic] = []
     for rel, findings in by_file.items():
-        out.extend(place(rel, (root / rel).read_bytes(), findings))
+        raw = read_file(root, record_file(root, rel))
+        # Read again to place the findings: a file changed meanwhile says why it cannot be.
+        out.extend([raw] if isinstance(raw, Diagnostic) else place(rel, raw, findings))
     return out

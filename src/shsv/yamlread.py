@@ -29,17 +29,15 @@ from yaml.events import (
 
 from shsv.yamlscan import DEFAULT_LIMITS as DEFAULT_LIMITS
 from shsv.yamlscan import Limits as Limits
+from shsv.yamlscan import Pos, RefusedError, at, events, refuse
 from shsv.yamlscan import Problem as Problem
-from shsv.yamlscan import RefusedError, at, events, refuse
 from shsv.yamltext import FORBIDDEN as FORBIDDEN
 from shsv.yamltext import decode as decode
-from shsv.yamltext import pos_of as pos_of
 from shsv.yamltext import precheck as precheck
 from shsv.yamltext import read_bytes as read_bytes
 from shsv.yamltext import too_large
 
 Loc = tuple[str | int, ...]
-Pos = tuple[int, int]
 
 
 @dataclass(slots=True)
@@ -76,7 +74,7 @@ _NAN = re.compile(r"\.(?:nan|NaN|NAN)")
 def read(raw: bytes, limits: Limits = DEFAULT_LIMITS) -> Document | Problem:
     """Read one file's bytes into a ``Document``, or say why not."""
     if len(raw) > limits.max_bytes:
-        return Problem(1, 1, "Y109", too_large(len(raw), limits))
+        return Problem(1, 1, "Y109", too_large(len(raw), limits.max_bytes))
     text = decode(raw)
     if isinstance(text, Problem):
         return text

@@ -65,26 +65,68 @@ def precheck(text: str) -> Problem | None:
     return None
 
 
+NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
+"""Zero where the system cannot refuse to open a link (Windows)."""
+
+
 def read_bytes(path: Path, limits: Limits = DEFAULT_LIMITS) -> bytes | Problem:
-    """A record file's bytes, reading no more than the size limit allows.
+    """A record file's bytes, reading no more than the size limit allows."""
+    got = read_regular(path, limits.max_bytes)
+    return got if isinstance(got, Problem) else got[0]
 
-    Refuses what is not a regular file (a pipe would block the run for ever) and a
-    file over the limit without reading it, so a huge file costs no memory.
+
+def read_regular(
+    path: Path, limit: int, *, follow: bool = True
+) -> tuple[bytes, os.stat_result] | Problem:
+    """A regular file's bytes and the stat it was opened with, or why not.
+
+    Refuses what is not a regular file (a pipe would block the run for ever: it is
+    opened non-blocking, then refused) and a file over ``limit`` bytes, by its size
+    without reading it, so a huge file costs no memory. ``follow=False`` refuses a
+    link (where the system can tell one: see ``NOFOLLOW``).
     """
+    flags = os.O_RDONLY | os.O_NONBLOCK | (0 if follow else NOFOLLOW)
     try:
-        # Non-blocking, so that opening a pipe returns at once instead of waiting.
-        with os.fdopen(os.open(path, os.O_RDONLY | os.O_NONBLOCK), "rb") as stream:
-            status = os.fstat(stream.fileno())
-            if not stat.S_ISREG(status.st_mode):
-                return Problem(1, 1, "Y117", "not a regular file; a record is a plain file")
-            raw = stream.read(limits.max_bytes + 1)
+        fd = os.open(path, flags)
     except OSError as exc:
-        return Problem(1, 1, "Y117", f"cannot read the file: {exc.strerror or exc}")
-    if len(raw) > limits.max_bytes:
-        size = max(status.st_size, len(raw))
-        return Problem(1, 1, "Y109", too_large(size, limits))
-    return raw
+        return _unreadable(exc)
+    try:
+        status = os.fstat(fd)
+        if not stat.S_ISREG(status.st_mode):
+            return Problem(1, 1, "Y117", "not a regular file; a record is a plain file")
+        if status.st_size > limit:
+            return Problem(1, 1, "Y109", too_large(status.st_size, limit))
+        raw = _read_up_to(fd, status.st_size, limit)
+    except OSError as exc:
+        return _unreadable(exc)
+    finally:
+        os.close(fd)
+    if len(raw) > limit:  # it grew since its stat
+        return Problem(1, 1, "Y109", too_large(len(raw), limit))
+    return raw, status
 
 
-def too_large(size: int, limits: Limits) -> str:
-    return f"the file is {size:,} bytes; a record file may be at most {limits.max_bytes:,}"
+def _read_up_to(fd: int, size: int, limit: int) -> bytes:
+    """At most ``limit + 1`` bytes. The first read asks for one byte more than the
+    stat's size, so a file that keeps its size takes no buffer bigger than itself."""
+    chunks = []
+    wanted, left = size + 1, limit + 1
+    while left > 0:
+        chunk = os.read(fd, min(wanted, left))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        left -= len(chunk)
+        wanted = wanted - len(chunk) or _CHUNK  # it grew: read on in chunks
+    return b"".join(chunks)
+
+
+_CHUNK = 1 << 16
+
+
+def _unreadable(exc: OSError) -> Problem:
+    return Problem(1, 1, "Y117", f"cannot read the file: {exc.strerror or exc}")
+
+
+def too_large(size: int, limit: int) -> str:
+    return f"the file is {size:,} bytes; a record file may be at most {limit:,}"
