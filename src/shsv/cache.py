@@ -19,16 +19,16 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
-import functools
 import gc
 import hashlib
 import hmac
 import io
+import operator
 import os
 import pickle
 import stat
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -240,32 +240,51 @@ def _load(path: Path, key: bytes) -> Any:
 
 def loads(payload: bytes) -> Any:
     """Unpickle what ``dumps`` made; only ever given bytes this user's shsv wrote."""
+    if not gc.isenabled():  # called per file in phase one, where it is off already
+        return pickle.loads(payload)  # noqa: S301 - see above
     with no_gc():
         return pickle.loads(payload)  # noqa: S301 - see above
 
 
 class _Pickler(pickle.Pickler):
     """Dataclasses as (class, field values): their default slots state is rebuilt
-    through ``dataclasses.fields`` for every object, several times slower to load."""
+    through ``dataclasses.fields`` for every object, several times slower to load.
+    The pickler calls this for every object that is not a built-in container or
+    scalar, so it answers from a per-class table."""
 
     def reducer_override(self, obj: Any) -> Any:
-        if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
-            names = _init_fields(type(obj))
-            if names is not None:
-                return (type(obj), tuple(getattr(obj, name) for name in names))
-        return NotImplemented
+        cls = type(obj)
+        try:
+            values = _VALUES[cls]
+        except KeyError:
+            values = _VALUES[cls] = _values_of(cls)
+        return NotImplemented if values is None else (cls, values(obj))
 
 
-@functools.cache
-def _init_fields(cls: type) -> tuple[str, ...] | None:
-    """The field names to call ``cls`` with, or None when that would not rebuild it."""
+_VALUES: dict[type, Callable[[Any], tuple[Any, ...]] | None] = {}
+"""Per class: how to read the values to call it with (a C attrgetter), or None."""
+
+
+def _values_of(cls: type) -> Callable[[Any], tuple[Any, ...]] | None:
+    """How to read ``cls``'s init fields as a tuple, or None when calling ``cls`` with
+    them would not rebuild it."""
+    if not dataclasses.is_dataclass(cls):
+        return None
     fields = dataclasses.fields(cls)
-    return tuple(f.name for f in fields) if all(f.init for f in fields) else None
+    if not fields or not all(f.init for f in fields):
+        return None
+    if len(fields) == 1:
+        one = operator.attrgetter(fields[0].name)
+        return lambda obj: (one(obj),)
+    return operator.attrgetter(*(f.name for f in fields))
 
 
 def dumps(value: Any) -> bytes:
     stream = io.BytesIO()
-    with no_gc():
+    if gc.isenabled():
+        with no_gc():
+            _Pickler(stream, protocol=pickle.HIGHEST_PROTOCOL).dump(value)
+    else:  # called per file in phase one, where it is off already
         _Pickler(stream, protocol=pickle.HIGHEST_PROTOCOL).dump(value)
     return stream.getvalue()
 

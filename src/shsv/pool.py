@@ -105,17 +105,24 @@ def _read(file: RecordFile) -> tuple[bytes | None, Stat | None]:
     return got[0], stat_of(got[1])
 
 
-Batch = tuple[Path, Sequence[Task], Context, bool, bool, bool]
+Work = tuple[Path, Sequence[Task], Context, bool, bool, bool]
+_work: Work | None = None
+"""A worker's share of the run, set once as it starts: with fork it is inherited, not
+pickled, so a batch is sent as just its range of tasks."""
 
 
-def _batch(args: Batch) -> bytes:
-    root, tasks, context, fast, plain, keep = args
+def _batch(span: tuple[int, int]) -> bytes:
+    assert _work is not None
+    root, tasks, context, fast, plain, keep = _work
+    start, stop = span
     # Pickled here as plain tuples: the default pickling of slotted dataclasses costs
     # the parent, which unpickles every result, more than checking takes the workers.
-    return dumps([check_one(root, task, context, fast, keep, plain) for task in tasks])
+    return dumps([check_one(root, task, context, fast, keep, plain) for task in tasks[start:stop]])
 
 
-def _worker() -> None:
+def _worker(work: Work) -> None:
+    global _work
+    _work = work
     # Objects inherited from the parent are frozen there; the young ones made here die
     # by reference counting, so the collector need not walk them file after file.
     gc.disable()
@@ -147,19 +154,16 @@ def check_all_files(
         yield from _pooled((root, tasks, context, fast, plain, keep), jobs, progress)
 
 
-def _pooled(work: Batch, jobs: int, progress: Progress | None) -> Iterator[Done]:
-    root, tasks, context, fast, plain, keep = work
+def _pooled(work: Work, jobs: int, progress: Progress | None) -> Iterator[Done]:
+    tasks = work[1]
     methods = multiprocessing.get_all_start_methods()
     mp = multiprocessing.get_context("fork" if "fork" in methods else None)
-    batches = [
-        (root, tasks[i : i + BATCH], context, fast, plain, keep)
-        for i in range(0, len(tasks), BATCH)
-    ]
+    spans = [(i, min(i + BATCH, len(tasks))) for i in range(0, len(tasks), BATCH)]
     done = 0
     gc.freeze()  # workers share the parent's objects instead of copying them
     try:
-        with mp.Pool(jobs, initializer=_worker) as pool:
-            for blob in pool.imap_unordered(_batch, batches):
+        with mp.Pool(jobs, initializer=_worker, initargs=(work,)) as pool:
+            for blob in pool.imap_unordered(_batch, spans):
                 results = loads(blob)
                 yield from results
                 done += len(results)
