@@ -133,8 +133,10 @@ def vote_count(decision: Decision, context: Context) -> Iterable[Finding]:
 
 def _preferred(questions: list[OptionsQuestion], loc: Loc) -> Iterator[Finding]:
     for i, question in enumerate(questions):
+        if question.preferred is None:
+            continue
         numbers = [option.number for option in question.options]
-        if question.preferred is not None and question.preferred not in numbers:
+        if question.preferred not in numbers:
             offered = ", ".join(str(n) for n in numbers)
             yield Finding(
                 "D407",
@@ -145,9 +147,12 @@ def _preferred(questions: list[OptionsQuestion], loc: Loc) -> Iterator[Finding]:
 
 
 def _section_options(sections: list[Section], loc: Loc) -> Iterator[Finding]:
+    # Most sections have no options and no subsections: they cost no generator.
     for i, section in enumerate(sections):
-        yield from _preferred(section.options, (*loc, i, "options"))
-        yield from _section_options(section.subsections, (*loc, i, "subsections"))
+        if section.options:
+            yield from _preferred(section.options, (*loc, i, "options"))
+        if section.subsections:
+            yield from _section_options(section.subsections, (*loc, i, "subsections"))
 
 
 @check(Report, "D407")

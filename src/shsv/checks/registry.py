@@ -33,6 +33,10 @@ class Check:
 
 
 CHECKS: list[Check] = []
+_FOR_KIND: dict[type[Record], tuple[RecordCheck, ...]] = {}
+"""The checks that apply to each record class, in registration order, so a record is
+not tested against every check. Emptied whenever a check is registered (as
+``functools.singledispatch`` empties its dispatch cache), so it never lags ``CHECKS``."""
 
 
 def check(
@@ -46,6 +50,7 @@ def check(
         function: Callable[[R, Context], Iterable[Finding]],
     ) -> Callable[[R, Context], Iterable[Finding]]:
         CHECKS.append(Check(kind, codes, function))
+        _FOR_KIND.clear()
         return function
 
     return register
@@ -53,8 +58,11 @@ def check(
 
 def run(record: Record, context: Context) -> list[Finding]:
     """Every registered check that applies to this record's kind."""
+    cls = type(record)
+    runs = _FOR_KIND.get(cls)
+    if runs is None:
+        runs = _FOR_KIND[cls] = tuple(c.run for c in CHECKS if issubclass(cls, c.kind))
     found: list[Finding] = []
-    for registered in CHECKS:
-        if isinstance(record, registered.kind):
-            found.extend(registered.run(record, context))
+    for check_record in runs:
+        found.extend(check_record(record, context))
     return found
