@@ -130,7 +130,7 @@ def _sections(sections: list[Section], loc: Loc, found: list[Finding]) -> None:
         if numbers and not _in_order(tuple(numbers), section.number):
             _misnumbered(section.number, numbers, (*loc, i, "paragraphs"), found)
         if section.options:
-            found.extend(_options(section.options, (*loc, i, "options")))
+            _options(section.options, (*loc, i, "options"), found)
         if section.subsections:
             _sections(section.subsections, (*loc, i, "subsections"), found)
 
@@ -169,28 +169,24 @@ def _from_one(numbers: list[int]) -> bool:
     return numbers == list(range(1, len(numbers) + 1))
 
 
-def _options(questions: list[OptionsQuestion], loc: Loc) -> Iterator[Finding]:
+def _options(questions: list[OptionsQuestion], loc: Loc, found: list[Finding]) -> None:
     for i, question in enumerate(questions):
         numbers = [o.number for o in question.options]
         if not _from_one(numbers):
-            yield from gaps(
-                [str(n) for n in numbers],
-                _at((*loc, i, "options"), "number"),
-                what="option",
-                start_at_one=True,
-            )
+            place = _at((*loc, i, "options"), "number")
+            written = [str(n) for n in numbers]
+            found.extend(gaps(written, place, what="option", start_at_one=True))
 
 
 @check(Decision, "D408", "D409")
 def decision_numbering(decision: Decision, context: Context) -> Iterable[Finding]:
     """Resolutions are numbered (1), (2), (3)... from 1 without gaps; options likewise."""
+    found: list[Finding] = []
     numbers = [r.number for r in decision.resolutions]
     if not _from_one(numbers):
-        for finding in gaps(
-            [str(n) for n in numbers],
-            _at(("resolutions",), "number"),
-            what="resolution",
-            start_at_one=True,
-        ):
-            yield Finding("D408", finding.loc, finding.message)
-    yield from _options(decision.options, ("options",))
+        place = _at(("resolutions",), "number")
+        written = [str(n) for n in numbers]
+        for finding in gaps(written, place, what="resolution", start_at_one=True):
+            found.append(Finding("D408", finding.loc, finding.message))
+    _options(decision.options, ("options",), found)
+    return found
