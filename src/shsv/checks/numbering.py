@@ -128,14 +128,14 @@ def _sections(sections: list[Section], loc: Loc, found: list[Finding]) -> None:
     for i, section in enumerate(sections):
         numbers = _numbers(section.paragraphs)
         if numbers and not _in_order(tuple(numbers), section.number):
-            _misnumbered(section.number, numbers, (*loc, i, "paragraphs"), found)
+            _paragraph_findings(section.number, numbers, (*loc, i, "paragraphs"), found)
         if section.options:
             _options(section.options, (*loc, i, "options"), found)
         if section.subsections:
             _sections(section.subsections, (*loc, i, "subsections"), found)
 
 
-def _misnumbered(
+def _paragraph_findings(
     section: str | None, numbers: list[str | None], loc: Loc, found: list[Finding]
 ) -> None:
     place = _at(loc, "number")
