@@ -110,22 +110,22 @@ def check_all(summaries: list[Summary], broken: frozenset[str] = frozenset()) ->
 def _references(
     summary: Summary, by_id: dict[str, Summary], broken: frozenset[str]
 ) -> Iterator[Finding]:
-    for ref in summary.refs:
-        target = by_id.get(ref.target)
-        wanted = " or ".join(ref.kinds)
-        if target is None and ref.target in broken:
+    for loc, target_id, kinds in summary.refs:
+        target = by_id.get(target_id)
+        wanted = " or ".join(kinds)
+        if target is None and target_id in broken:
             continue  # its own file's diagnostics say what is wrong
         if target is None:
             yield Finding(
                 "R301",
-                ref.loc,
-                f"no {wanted} has the id {ref.target}; check the spelling or add its record",
+                loc,
+                f"no {wanted} has the id {target_id}; check the spelling or add its record",
             )
-        elif target.kind not in ref.kinds:
+        elif target.kind not in kinds:
             yield Finding(
                 "R304",
-                ref.loc,
-                f"{ref.target} is a {target.kind} ({target.rel}), but a {wanted} is needed here",
+                loc,
+                f"{target_id} is a {target.kind} ({target.rel}), but a {wanted} is needed here",
             )
 
 
@@ -194,11 +194,11 @@ def _milestones(summaries: list[Summary], by_id: dict[str, Summary]) -> Iterator
     for summary in summaries:
         if summary.kind != "milestone":
             continue
-        for ref in summary.refs:
-            target = by_id.get(ref.target)
-            if ref.kinds != ("milestone",) or target is None or target.kind != "milestone":
+        for loc, target_id, kinds in summary.refs:
+            target = by_id.get(target_id)
+            if kinds != ("milestone",) or target is None or target.kind != "milestone":
                 continue
-            graph[summary.id].append((ref.loc, ref.target))
+            graph[summary.id].append((loc, target_id))
             if (
                 summary.actual
                 and target.actual
@@ -208,8 +208,8 @@ def _milestones(summaries: list[Summary], by_id: dict[str, Summary]) -> Iterator
                     summary.rel,
                     Finding(
                         "D412",
-                        ref.loc,
-                        f"done {summary.actual}, before {ref.target}, which it "
+                        loc,
+                        f"done {summary.actual}, before {target_id}, which it "
                         f"depends on, was done ({target.actual})",
                     ),
                 )

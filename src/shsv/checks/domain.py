@@ -131,44 +131,58 @@ def vote_count(decision: Decision, context: Context) -> Iterable[Finding]:
         )
 
 
-def _preferred(questions: list[OptionsQuestion], loc: Loc) -> Iterator[Finding]:
+def _preferred(questions: list[OptionsQuestion], loc: Loc, found: list[Finding]) -> None:
     for i, question in enumerate(questions):
+        if question.preferred is None:
+            continue
         numbers = [option.number for option in question.options]
-        if question.preferred is not None and question.preferred not in numbers:
+        if question.preferred not in numbers:
             offered = ", ".join(str(n) for n in numbers)
-            yield Finding(
-                "D407",
-                (*loc, i, "preferred"),
-                f"preferred option {question.preferred} is not among the options "
-                f"offered ({offered})",
+            found.append(
+                Finding(
+                    "D407",
+                    (*loc, i, "preferred"),
+                    f"preferred option {question.preferred} is not among the options "
+                    f"offered ({offered})",
+                )
             )
 
 
-def _section_options(sections: list[Section], loc: Loc) -> Iterator[Finding]:
+def _section_options(sections: list[Section], loc: Loc, found: list[Finding]) -> None:
+    # Plain loops into one list, descending only where there is something to look at:
+    # this walks every section of every paper.
     for i, section in enumerate(sections):
-        yield from _preferred(section.options, (*loc, i, "options"))
-        yield from _section_options(section.subsections, (*loc, i, "subsections"))
+        if section.options:
+            _preferred(section.options, (*loc, i, "options"), found)
+        if section.subsections:
+            _section_options(section.subsections, (*loc, i, "subsections"), found)
 
 
 @check(Report, "D407")
 def report_preferred_option(report: Report, context: Context) -> Iterable[Finding]:
     """The preferred option is one of the options offered."""
-    yield from _section_options(report.body, ("body",))
+    found: list[Finding] = []
+    _section_options(report.body, ("body",), found)
+    return found
 
 
 @check(Decision, "D407", "D413")
 def decision_options(decision: Decision, context: Context) -> Iterable[Finding]:
     """The preferred option is one of those offered, and the record of the decision
     gives the alternatives considered (2012 Regulations, reg 12)."""
-    yield from _preferred(decision.options, ("options",))
+    found: list[Finding] = []
+    _preferred(decision.options, ("options",), found)
     if not decision.options:
-        yield Finding(
-            "D413",
-            ("title",),
-            "the decision records no options; reg 12 asks for the alternative "
-            "options considered and rejected",
-            on_key=True,
+        found.append(
+            Finding(
+                "D413",
+                ("title",),
+                "the decision records no options; reg 12 asks for the alternative "
+                "options considered and rejected",
+                on_key=True,
+            )
         )
+    return found
 
 
 @check(Arrangement, "D410", "D414", "D416")

@@ -32,7 +32,13 @@ class Check:
     run: RecordCheck
 
 
-CHECKS: list[Check] = []
+CHECKS: tuple[Check, ...] = ()
+"""Every registered check, in registration order. A tuple, replaced on each
+registration, never changed in place: ``run`` knows its table is current by identity."""
+
+_FOR_KIND: dict[type[Record], tuple[tuple[Check, ...], tuple[RecordCheck, ...]]] = {}
+"""Per record class: the ``CHECKS`` it was worked out from, and the checks that apply,
+so a record is not tested against every check."""
 
 
 def check(
@@ -45,7 +51,8 @@ def check(
     def register(
         function: Callable[[R, Context], Iterable[Finding]],
     ) -> Callable[[R, Context], Iterable[Finding]]:
-        CHECKS.append(Check(kind, codes, function))
+        global CHECKS
+        CHECKS = (*CHECKS, Check(kind, codes, function))
         return function
 
     return register
@@ -53,8 +60,11 @@ def check(
 
 def run(record: Record, context: Context) -> list[Finding]:
     """Every registered check that applies to this record's kind."""
+    cls = type(record)
+    known = _FOR_KIND.get(cls)
+    if known is None or known[0] is not CHECKS:
+        known = _FOR_KIND[cls] = (CHECKS, tuple(c.run for c in CHECKS if issubclass(cls, c.kind)))
     found: list[Finding] = []
-    for registered in CHECKS:
-        if isinstance(record, registered.kind):
-            found.extend(registered.run(record, context))
+    for check_record in known[1]:
+        found.extend(check_record(record, context))
     return found

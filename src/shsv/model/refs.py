@@ -40,11 +40,10 @@ DecisionRef = Annotated[str, _ID, RefTo(("decision",)), _ID_SCHEMA]
 MilestoneRef = Annotated[str, _ID, RefTo(("milestone",)), _ID_SCHEMA]
 
 
-@dataclass(frozen=True, slots=True)
-class Ref:
-    loc: Loc
-    target: str
-    kinds: tuple[str, ...]
+Ref = tuple[Loc, str, tuple[str, ...]]
+"""A reference: where it is written, the id it names, and the kinds that id may name.
+A plain tuple: every file's summary holds several, and the cache pickles them, so
+they are made, pickled and unpickled at C speed, with no ``__init__`` to run."""
 
 
 def _parts(annotation: Any) -> Iterator[Any]:
@@ -85,12 +84,23 @@ def _plan(model: type[BaseModel]) -> tuple[tuple[str, tuple[str, ...] | None], .
 
 def refs(model: BaseModel, loc: Loc = ()) -> Iterator[Ref]:
     """Each reference in ``model`` with its place in the record's data."""
+    found: list[Ref] = []
+    _gather(model, loc, found)
+    return iter(found)
+
+
+def _gather(model: BaseModel, loc: Loc, found: list[Ref]) -> None:
+    # One list filled by plain loops, not nested generators: this walk runs for every
+    # file of a run.
     for name, kinds in _plan(type(model)):
         value = getattr(model, name)
-        items = list(enumerate(value)) if isinstance(value, list) else [(None, value)]
-        for index, item in items:
-            here = (*loc, name) if index is None else (*loc, name, index)
-            if kinds and isinstance(item, str):
-                yield Ref(here, item, kinds)
-            elif isinstance(item, BaseModel):
-                yield from refs(item, here)
+        if isinstance(value, list):
+            for index, item in enumerate(value):
+                if kinds and isinstance(item, str):
+                    found.append(((*loc, name, index), item, kinds))
+                elif isinstance(item, BaseModel):
+                    _gather(item, (*loc, name, index), found)
+        elif kinds and isinstance(value, str):
+            found.append(((*loc, name), value, kinds))
+        elif isinstance(value, BaseModel):
+            _gather(value, (*loc, name), found)
