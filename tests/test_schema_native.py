@@ -176,3 +176,16 @@ def test_validating_a_record_calls_python_only_for_fuzzy_dates() -> None:
     meeting = {**MEETING, "agenda_published": " 2012-06-01 "}
     assert _python_calls(Meeting, meeting) == {"_day", "parse_day", "_check_years"}
     assert "_fuzzy" in _python_calls(Meeting, {**MEETING, "date": "June 2012"})
+
+
+def test_a_date_read_again_is_the_same_and_a_bad_one_is_refused_again() -> None:
+    first, second = (schema.check(Meeting, {**MEETING, "date": "June 2012"})[0] for _ in "ab")
+    assert isinstance(first, Meeting) and isinstance(second, Meeting)
+    assert first.date == second.date == dates.parse("June 2012")
+    assert first.date is not None and first.date.end == date(2012, 6, 30)
+    bad = {**MEETING, "date": "Jnue 2012"}
+    assert (
+        findings(Meeting, bad)
+        == findings(Meeting, bad)
+        == [("S205", ("date",), "date: 'Jnue' in 'Jnue 2012' is not a month or a season")]
+    )

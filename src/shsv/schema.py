@@ -46,7 +46,8 @@ def describe(value: Any) -> str:
 def check(model: type[Record], data: Any) -> tuple[Record | None, list[Finding]]:
     """Validate ``data`` as ``model``: the record, or the findings that stop it."""
     try:
-        return model.model_validate(data), []
+        # The validator itself: model_validate only passes it its default arguments.
+        return model.__pydantic_validator__.validate_python(data), []
     except ValidationError as exc:
         return None, [_finding(error) for error in _chosen(exc.errors(include_url=False))]
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from datetime import date
 from typing import Annotated, Any
@@ -106,11 +107,16 @@ Percent = Annotated[float, Field(ge=0, le=100)]
 SchedulePara = Annotated[int, Field(ge=1, le=7)]
 
 
+# The same dates recur across a repository's files (a meeting's, a financial year), and
+# a DateSpan is immutable, so one parse serves them all; a refused date is not kept.
+_parse_date = functools.lru_cache(maxsize=4096)(dates.parse)
+
+
 def _fuzzy(value: Any) -> dates.DateSpan:
     if not isinstance(value, str):
         raise PydanticCustomError("shsv_type", "a date is text such as 2011-07-26 or 'Q1 2010'")
     try:
-        return dates.parse(value)
+        return _parse_date(value)
     except dates.DateError as exc:
         raise PydanticCustomError("shsv_date", str(exc)) from None
 
