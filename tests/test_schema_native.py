@@ -189,3 +189,11 @@ def test_a_date_read_again_is_the_same_and_a_bad_one_is_refused_again() -> None:
         == findings(Meeting, bad)
         == [("S205", ("date",), "date: 'Jnue' in 'Jnue 2012' is not a month or a season")]
     )
+
+
+def test_fields_sharing_a_native_check_each_get_their_own_schema() -> None:
+    from shsv.model import types
+
+    # Every id field uses ID_CHECK; pydantic annotates the schema each field is given.
+    assert "metadata" not in types.ID_CHECK.schema
+    assert "serialization" not in types.ID_CHECK.schema

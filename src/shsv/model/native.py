@@ -10,6 +10,7 @@ findings a Python check would have given, so messages, codes and places stay the
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Callable, Iterable
 from typing import Any, cast
 
@@ -62,7 +63,9 @@ class Native:
     def __get_pydantic_core_schema__(
         self, source: Any, handler: GetCoreSchemaHandler
     ) -> CoreSchema:
-        return self.schema
+        # A copy for each field: pydantic adds the field's own annotations (its JSON
+        # Schema, its serializer) to the schema it is given.
+        return copy.deepcopy(self.schema)
 
 
 def fast_or_exact(fast: CoreSchema, exact: Callable[[Any], Any]) -> Native:
