@@ -9,7 +9,8 @@ from pydantic_core import ErrorDetails
 
 from shsv.findings import Finding, dotted
 from shsv.model import Record
-from shsv.model.types import UNION_TAGS
+from shsv.model.native import FAST_FORM
+from shsv.model.types import MAP_FORM, TEXT_FORM, UNION_TAGS, id_problem
 
 _EXPECTED = {
     "string_type": "text",
@@ -45,9 +46,51 @@ def describe(value: Any) -> str:
 def check(model: type[Record], data: Any) -> tuple[Record | None, list[Finding]]:
     """Validate ``data`` as ``model``: the record, or the findings that stop it."""
     try:
-        return model.model_validate(data), []
+        # The validator itself: model_validate only passes it its default arguments.
+        return model.__pydantic_validator__.validate_python(data), []
     except ValidationError as exc:
-        return None, [_finding(error) for error in exc.errors(include_url=False)]
+        return None, [_finding(error) for error in _chosen(exc.errors(include_url=False))]
+
+
+def _chosen(errors: list[ErrorDetails]) -> list[ErrorDetails]:
+    """The errors of the union branches each value's type chose.
+
+    pydantic-core reports every branch of a union that failed. A fast check's errors
+    are never shown; of a "text or mapping" field's, those of the text form when the
+    value is text, of the mapping form when it is not, or one shape error when it is
+    neither (as a discriminator on the value's type would have reported).
+    """
+    not_text = {e["loc"][:-1] for e in errors if _ends(e, TEXT_FORM, "string_type")}
+    not_mapping = {e["loc"][:-1] for e in errors if _ends(e, MAP_FORM, "model_type")}
+    shaped: set[tuple[int | str, ...]] = set()
+    chosen: list[ErrorDetails] = []
+    for error in errors:
+        loc = error["loc"]
+        if FAST_FORM in loc:
+            continue
+        for index, part in enumerate(loc):
+            if part not in (TEXT_FORM, MAP_FORM):
+                continue
+            where = loc[:index]
+            if where in not_text and where in not_mapping:  # neither form: one error
+                if where not in shaped:
+                    shaped.add(where)
+                    chosen.append(_shape_error(where, error["input"]))
+                break
+            if (part == TEXT_FORM) == (where in not_text):  # the form the value is not
+                break
+        else:
+            chosen.append(error)
+    return chosen
+
+
+def _ends(error: ErrorDetails, tag: str, kind: str) -> bool:
+    return error["type"] == kind and bool(error["loc"]) and error["loc"][-1] == tag
+
+
+def _shape_error(loc: tuple[int | str, ...], value: Any) -> ErrorDetails:
+    message = "expected text or a mapping of fields"
+    return {"type": "shsv_shape", "loc": loc, "msg": message, "input": value}
 
 
 def _finding(error: ErrorDetails) -> Finding:
@@ -72,7 +115,7 @@ def _finding(error: ErrorDetails) -> Finding:
     if kind == "shsv_date":
         return Finding("S205", loc, f"{field}: {error['msg']}")
     if kind == "shsv_id":
-        return Finding("S206", loc, f"{field}: {error['msg']}")
+        return Finding("S206", loc, f"{field}: {id_problem(error['input'])}")
     return Finding("S204", loc, f"{field}: {_plain(error['msg'])}")
 
 

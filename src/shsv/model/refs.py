@@ -13,10 +13,10 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Annotated, Any, Union, get_args, get_origin
 
-from pydantic import BaseModel, PlainValidator, WithJsonSchema
+from pydantic import BaseModel, WithJsonSchema
 from pydantic.fields import FieldInfo
 
-from shsv.model.types import ID_JSON_SCHEMA, _check_id
+from shsv.model.types import ID_CHECK, ID_JSON_SCHEMA
 from shsv.yamlread import Loc
 
 
@@ -28,7 +28,7 @@ class RefTo:
 
 
 _ID_SCHEMA = WithJsonSchema(ID_JSON_SCHEMA)
-_ID = PlainValidator(_check_id)
+_ID = ID_CHECK
 
 CouncilRef = Annotated[str, _ID, RefTo(("council",)), _ID_SCHEMA]
 PartnerRef = Annotated[str, _ID, RefTo(("council", "organisation")), _ID_SCHEMA]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from datetime import date
 from typing import Annotated, Any
@@ -9,7 +10,6 @@ from typing import Annotated, Any
 from pydantic import (
     BaseModel,
     ConfigDict,
-    Discriminator,
     Field,
     PlainSerializer,
     PlainValidator,
@@ -17,10 +17,11 @@ from pydantic import (
     Tag,
     WithJsonSchema,
 )
-from pydantic_core import PydanticCustomError
+from pydantic_core import PydanticCustomError, core_schema
 
 from shsv import dates
 from shsv.atomic import DEVICES
+from shsv.model import native
 
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 _SLUG = re.compile(SLUG_PATTERN)
@@ -42,17 +43,42 @@ def is_id(value: str) -> bool:
     return len(value) <= MAX_ID and bool(_SLUG.fullmatch(value)) and value not in DEVICES
 
 
-def _check_id(value: Any) -> str:
-    if not isinstance(value, str):
-        raise PydanticCustomError("shsv_type", "an id is text, such as lancaster-city-council")
-    if not is_id(value):
-        raise PydanticCustomError(
-            "shsv_id",
-            "'{value}' is not a valid id: use lower-case letters, digits and single hyphens "
-            f"(at most {MAX_ID} characters, not a reserved file name)",
-            {"value": value[:90]},
-        )
-    return value
+ID_TYPE_MESSAGE = "an id is text, such as lancaster-city-council"
+ID_RULE = (
+    "is not a valid id: use lower-case letters, digits and single hyphens "
+    f"(at most {MAX_ID} characters, not a reserved file name)"
+)
+
+
+def id_problem(value: str) -> str:
+    """What is wrong with ``value``, which ``is_id`` refuses."""
+    return f"'{value[:90]}' {ID_RULE}"
+
+
+# The slug pattern less the device names, as one regex pydantic-core can run: a slug
+# with a hyphen is never a device name, a single word must not be one.
+_ID_REGEX = (
+    r"^(?:[a-z0-9]+(?:-[a-z0-9]+)+|"
+    + native.words_except("a-z0-9", sorted(name for name in DEVICES if _SLUG.fullmatch(name)))
+    + ")$"
+)
+ID_CHECK = native.Native(
+    core_schema.chain_schema(
+        [
+            core_schema.custom_error_schema(
+                core_schema.str_schema(strict=True),
+                custom_error_type="shsv_type",
+                custom_error_message=ID_TYPE_MESSAGE,
+            ),
+            core_schema.custom_error_schema(
+                core_schema.str_schema(pattern=_ID_REGEX, max_length=MAX_ID),
+                custom_error_type="shsv_id",
+                custom_error_message=ID_RULE,
+            ),
+        ]
+    )
+)
+"""``is_id`` inside pydantic-core; ``shsv.schema`` words its errors with ``id_problem``."""
 
 
 ID_JSON_SCHEMA: dict[str, Any] = {
@@ -62,9 +88,9 @@ ID_JSON_SCHEMA: dict[str, Any] = {
     # Only the device names a slug can spell; the pattern refuses the others.
     "not": {"enum": sorted(name for name in DEVICES if _SLUG.fullmatch(name))},
 }
-"""What an id is, for editors: the same rule as ``_check_id``."""
+"""What an id is, for editors: the same rule as ``is_id``."""
 
-Id = Annotated[str, PlainValidator(_check_id), WithJsonSchema(ID_JSON_SCHEMA)]
+Id = Annotated[str, ID_CHECK, WithJsonSchema(ID_JSON_SCHEMA)]
 """A stable lower-case slug: a record's own id, or a reference to another record."""
 
 Text = Annotated[str, StringConstraints(min_length=1, max_length=100_000)]
@@ -81,11 +107,16 @@ Percent = Annotated[float, Field(ge=0, le=100)]
 SchedulePara = Annotated[int, Field(ge=1, le=7)]
 
 
+# The same dates recur across a repository's files (a meeting's, a financial year), and
+# a DateSpan is immutable, so one parse serves them all; a refused date is not kept.
+_parse_date = functools.lru_cache(maxsize=4096)(dates.parse)
+
+
 def _fuzzy(value: Any) -> dates.DateSpan:
     if not isinstance(value, str):
         raise PydanticCustomError("shsv_type", "a date is text such as 2011-07-26 or 'Q1 2010'")
     try:
-        return dates.parse(value)
+        return _parse_date(value)
     except dates.DateError as exc:
         raise PydanticCustomError("shsv_date", str(exc)) from None
 
@@ -113,9 +144,24 @@ FuzzyDate = Annotated[
 ]
 """A date with its precision, kept as the paper wrote it."""
 
+# A day as most files write it, read by pydantic-core. The pattern and the bounds keep
+# out what its lax date parsing takes and ``parse_day`` does not (a timestamp, a time,
+# a year out of range), so the two agree on every day it takes; anything else (spaces
+# around, an impossible day, an error to word) goes to ``_day``.
+_ISO_DAY = core_schema.chain_schema(
+    [
+        core_schema.str_schema(strict=True, pattern=r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"),
+        core_schema.date_schema(
+            strict=False,
+            ge=date(dates.FIRST_YEAR, 1, 1),
+            le=date(dates.LAST_YEAR, 12, 31),
+        ),
+    ]
+)
+
 Day = Annotated[
     date,
-    PlainValidator(_day),
+    native.fast_or_exact(_ISO_DAY, _day),
     PlainSerializer(lambda day: day.isoformat(), return_type=str),
     # The reader strips spaces around a day, so the pattern allows them too.
     WithJsonSchema({"type": "string", "pattern": r"^\s*\d{4}-\d{2}-\d{2}\s*$"}),
@@ -125,21 +171,9 @@ Day = Annotated[
 # Tags for "text or mapping" unions; unusual names so they never clash with a field.
 TEXT_FORM = "as-text"
 MAP_FORM = "as-mapping"
-UNION_TAGS = frozenset({TEXT_FORM, MAP_FORM})
+UNION_TAGS = frozenset({TEXT_FORM, MAP_FORM, native.EXACT_FORM})
+"""Labels of union branches, which a field's place in the record leaves out."""
 
-
-def _shape(value: Any) -> str | None:
-    if isinstance(value, str):
-        return TEXT_FORM
-    if isinstance(value, (dict, BaseModel)):
-        return MAP_FORM
-    return None
-
-
-SHAPE = Discriminator(
-    _shape,
-    custom_error_type="shsv_shape",
-    custom_error_message="expected text or a mapping of fields",
-)
-"""Tells a short text form from the fuller mapping form of the same field."""
+SHAPE = native.LeftToRight()
+"""Tells a short text form (tried first) from the fuller mapping form of the same field."""
 TextForm = Annotated[Markdown, Tag(TEXT_FORM)]
