@@ -103,6 +103,8 @@ ALPHABET = list(
 @example("a: Finance & Resources\nb: R&D", False)
 @example("a: 1234567890123456789", False)
 @example('a: "\\x07"', False)
+@example("a: 2e0622e03f.txt\nb: 0bf5092f3c.pdf\nc: [1e100, 0x1F]", False)
+@example("a: 1e999\nb: 0b11: x", False)
 def test_quick_scan_gives_the_same_answer(text: str, bom: bool) -> None:
     raw = ("\ufeff" if bom else "").encode() + text.encode("utf-8")
     assert suspect(raw, text) == _reference(text)
@@ -123,7 +125,8 @@ def test_quick_scan_over_real_files(broken_corpus: tuple[Path, dict[str, str]]) 
 _PIECES = ["", " ", "  ", "\t", "- ", "-", "? ", "?", ": ", ":", "[a]", "[a, b]", "{", "}",
            "null", "Null", "~", "true", "False", "-1", "+2", ".5", "0x1F", "1e3", "key",
            "number", "text", "&a", "*a", "!!str", "---", "...", "%", "#", "'q'", '"q"',
-           "1234567890123456789", "\\t", "\\x07", "£", "’"]  # fmt: skip
+           "1234567890123456789", "\\t", "\\x07", "£", "’", "2e0622e03f", "0bf5",
+           ".txt", "1e100", "0x1F", "_"]  # fmt: skip
 
 
 @settings(max_examples=3000, deadline=None)

@@ -118,8 +118,22 @@ def _starts_token(raw: bytes, at: int) -> bool:
     return not at or raw[at - 1 : at] in (b" ", b"\t", b"[", b",", b"\n")
 
 
-def _exponent(raw: bytes, at: int) -> bool:
-    if raw[at : at + 1] not in _DIGITS_AND_DOT:
+def _ends_token(raw: bytes, tail: re.Pattern[bytes], at: int) -> bool:
+    """Whether the run of ``tail`` at ``at`` may end a token (as ``_ENDS`` would have
+    it): a hash such as 2e0622e03f.txt or 0bf5092f3c.pdf goes on, a number stops."""
+    end = tail.match(raw, at)
+    assert end is not None  # the tails match the empty string too
+    return raw[end.end() : end.end() + 1] in _TOKEN_END  # (b"" at the end: in it too)
+
+
+_TOKEN_END = b" \t\r\n,]}#:"
+_HEX_TAIL = re.compile(rb"[0-9a-fA-F_]*")
+_DIGIT_TAIL = re.compile(rb"[0-9]*")
+
+
+def _exponent(raw: bytes, found: re.Match[bytes]) -> bool:
+    at = found.start()
+    if raw[at : at + 1] not in _DIGITS_AND_DOT or not _ends_token(raw, _DIGIT_TAIL, found.end()):
         return False
     while at and raw[at - 1 : at] in _DIGITS_AND_DOT:
         at -= 1
@@ -145,10 +159,11 @@ def _number_hint(raw: bytes, scan: bytes) -> bool:
     starting 0b, 0x or 0o, one with an exponent of three digits, or an underscore in a
     run of number characters that starts a token (keys such as report_of have theirs
     after a letter). ``scan`` is ``raw`` translated by ``_NUMBER_SCAN``."""
-    if any(_starts_token(raw, radix.start()) for radix in _RADIX.finditer(raw)):
-        return True
+    for radix in _RADIX.finditer(raw):
+        if _starts_token(raw, radix.start()) and _ends_token(raw, _HEX_TAIL, radix.end()):
+            return True
     # (A regex: many times faster than bytes.find with these needles.)
-    if any(_exponent(raw, exponent.start()) for exponent in _EXPONENT.finditer(scan)):
+    if any(_exponent(raw, exponent) for exponent in _EXPONENT.finditer(scan)):
         return True
     at = scan.find(b"_")
     while at >= 0:  # most underscores follow a letter ("x" here): those are let go
