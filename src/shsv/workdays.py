@@ -5,12 +5,21 @@ from __future__ import annotations
 from datetime import date, timedelta
 from functools import cache
 
+from shsv import bank_holidays
+
 
 @cache
 def _bank_holidays(year: int) -> frozenset[date]:
+    if bank_holidays.FIRST <= year <= bank_holidays.LAST:
+        return frozenset(day for day in _table() if day.year == year)
     import holidays
 
     return frozenset(holidays.country_holidays("GB", subdiv="ENG", years=year))
+
+
+@cache
+def _table() -> frozenset[date]:
+    return bank_holidays.days()
 
 
 def is_working_day(day: date) -> bool:
