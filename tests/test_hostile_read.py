@@ -11,11 +11,12 @@ from pathlib import Path
 import pytest
 
 from conftest import minimal, write_tree
-from hostile import check_everything
+from hostile import check_everything, key_not_text
 from shsv import workdays
 from shsv.checks.registry import Context
 from shsv.fastread import read_fast
-from shsv.validate import run
+from shsv.layout import RecordFile
+from shsv.validate import check_file, run
 from shsv.yamlread import DEFAULT_LIMITS, Document, Problem, read, read_bytes
 
 COUNCIL = "data/councils/x.yaml"
@@ -307,8 +308,6 @@ def test_only_lf_files_go_the_fast_way(newline: str) -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        "68: x\n",  # a number key: yaml-rs keeps it, the exact reader refuses it
-        "a:\n  1.5: x\n",
         "a: |\n",  # an empty block scalar: yaml-rs reads a line break
         "a: >\nb: 1\n",
         "a: ! x\n",  # the non-specific tag
@@ -317,6 +316,19 @@ def test_only_lf_files_go_the_fast_way(newline: str) -> None:
 )
 def test_the_fast_path_leaves_these_to_the_exact_reader(text: str) -> None:
     assert read_fast(text.encode()) is None
+
+
+@pytest.mark.parametrize("text", ["68: x\n", "id: x\na:\n  1.5: x\n", "~: x\n", "True: x\n"])
+def test_a_key_that_is_not_text_gets_the_exact_readers_finding(text: str) -> None:
+    """yaml-rs reads such a key as a number, null or a boolean, as the core schema does;
+    the schema refuses it, and the finding is the exact reader's, with its place."""
+    raw = text.encode()
+    fast = read_fast(raw)
+    assert fast is not None and key_not_text(fast)
+    file = RecordFile(Path("data/councils/x.yaml"), "data/councils/x.yaml", "councils")
+    context = Context(as_of=date(2020, 1, 1))
+    quick, slow = (check_file(file, raw, context, fast=fast).diagnostics for fast in (True, False))
+    assert quick == slow and [d.code for d in quick] == ["Y115"]
 
 
 @pytest.mark.parametrize("newline", ["\n", "\r\n", "\r"])
