@@ -16,7 +16,7 @@ from conftest import ROOT, YAML_SUITE
 from generated import breakage, generated
 from hostile import reads_the_same
 from shsv.checks.registry import Context
-from shsv.fastread import _SUSPECT, read_fast, suspect
+from shsv.fastread import _LINE_START_HINT, _SUSPECT, read_fast, suspect
 from shsv.layout import RecordFile, discover
 from shsv.validate import check_file
 from shsv.yamlread import Document, precheck, read
@@ -120,3 +120,34 @@ _PIECES = ["", " ", "  ", "\t", "- ", "-", "? ", "?", ": ", ":", "[a]", "[a, b]"
 def test_quick_scan_on_line_shaped_text(lines: list[str]) -> None:
     text = "\n".join(lines)
     assert suspect(text.encode(), text) == _reference(text)
+
+
+@pytest.mark.parametrize(
+    ("line", "deep"),
+    [
+        (" " * 20 + "a: 1", True),
+        (" " * 18 + "- a", True),  # 20 characters of indentation and dashes
+        ("  - - a", True),  # a list in a list on one line
+        ("-   - a", True),
+        (" " * 19 + "a: 1", False),
+        ("  - a: x - - y", False),  # text, not nesting
+        ("  text: >-", False),
+    ],
+)
+def test_lines_that_may_nest_deep_are_found(line: str, deep: bool) -> None:
+    """Such a line makes the fast path count the data's depth rather than trust the
+    text's shape (see fastread._within)."""
+    assert (_LINE_START_HINT(f"id: x\n{line}\n") is not None) is deep
+
+
+def test_data_nested_up_to_the_limit_is_counted() -> None:
+    nested = "".join(f"{' ' * i}k{i}:\n" for i in range(19)) + " " * 19 + "- " * 14 + "x\n"
+    data = read_fast(nested.encode())
+    depth, value = 0, data
+    while isinstance(value, dict | list):
+        depth, value = (
+            depth + 1,
+            next(iter(value.values())) if isinstance(value, dict) else value[0],
+        )
+    exact = read(nested.encode())
+    assert depth == 33 and isinstance(exact, Document) and exact.data == data

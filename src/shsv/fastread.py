@@ -86,10 +86,15 @@ def _property_hint(text: str) -> bool:
     return False
 
 
-# One pass over the line starts serves every pattern that begins at one. Possessive
-# quantifiers and a look-ahead keep it from retrying each line at every indent.
+# One pass over the line starts serves every pattern that begins at one, and finds the
+# lines that may nest deep too (for _within): 20 characters of indentation and list
+# dashes (40 units of them are suspect), or a compact "- -". Nesting starts nowhere
+# else: mid-line, "- -" is text or an error to both parsers, and a flow list that
+# holds one is refused by _odd_flow. Possessive quantifiers keep the pass from trying
+# each line again at every indent.
 _LINE_START_HINT = re.compile(
-    r"\n(?:---|\.\.\.|%|[ \t?:-]{40}|[ \t]*+(?:-[ \t]+)*+(?:[?:](?:[ \t]|$)|\[[^\n]*\][ \t]*:))",
+    r"\n(?:---|\.\.\.|%|[ \t]*+(?:-[ \t]++-|(?:-[ \t]+)*+"
+    r"(?:(?<=[ \t-]{20})|[?:](?:[ \t]|$)|\[[^\n]*\][ \t]*:)))",
     re.MULTILINE,
 ).search
 
@@ -180,7 +185,6 @@ _LINE_START_PATTERN = re.compile(_LINE_START, re.MULTILINE)
 
 _PARTS: tuple[tuple[Callable[[str], object], re.Pattern[str]], ...] = (
     (_property_hint, re.compile(_PROPERTY, re.MULTILINE)),
-    (_LINE_START_HINT, _LINE_START_PATTERN),
     (lambda text: "<" in text and "<<" in text, re.compile(r"<<[ \t]*:")),
     (lambda text: "{" in text, re.compile(r"\{")),
     (lambda text: text.endswith((" ", "\t")), re.compile(r"^[ \t]+\Z", re.MULTILINE)),
@@ -192,9 +196,10 @@ _PLAIN_ASCII = bytes(range(0x20, 0x7F)) + b"\t\n\r"
 _ODD_BREAKS = ("\x85", "\u2028", "\u2029")
 
 
-def suspect(raw: bytes, text: str) -> bool:
+def suspect(raw: bytes, text: str, lines: bool | None = None) -> bool:
     """Whether ``precheck(text)`` finds a problem or ``_SUSPECT`` matches ``text``
-    (``raw`` decoded, a BOM removed): the same answer, found faster."""
+    (``raw`` decoded, a BOM removed): the same answer, found faster. ``lines``: what
+    ``_LINE_START_HINT`` found in ``text``, when the caller has looked already."""
     rest = raw.translate(None, _PLAIN_ASCII)  # control and non-ASCII characters only
     unusual = rest.decode("utf-8") if rest else ""
     if b"\t" in raw or b"\r" in raw or any(odd in unusual for odd in _ODD_BREAKS):
@@ -210,6 +215,10 @@ def suspect(raw: bytes, text: str) -> bool:
     # The hints look for a line start after a newline, so the first line is checked on
     # its own; a comment there (as in every shipped record) cannot start a suspect line.
     if not text.startswith("#") and _LINE_START_PATTERN.match(text):
+        return True
+    if lines is None:
+        lines = _LINE_START_HINT(text) is not None
+    if lines and _LINE_START_PATTERN.search(text):
         return True
     return any(hint(text) and pattern.search(text) for hint, pattern in _PARTS)
 
@@ -230,13 +239,15 @@ def read_fast(raw: bytes, limits: Limits = DEFAULT_LIMITS) -> dict[str, Any] | N
     # ("{" is suspect anyway), so the exact reader alone sees deep nesting.
     if _odd_flow(text) or _odd_block(text):
         return None
-    if suspect(raw, text):
+    lines = _LINE_START_HINT(text) is not None
+    if suspect(raw, text, lines):
         return None
     try:
         data = yaml_rs.loads(text, parse_datetime=False)
     except Exception:
         return None
-    if not isinstance(data, dict) or not data or not _within(data, limits, text):
+    deep = lines or text.startswith(_DEEP)  # a line that may nest deep, or a suspect one
+    if not isinstance(data, dict) or not data or not _within(data, limits, text, deep):
         return None
     return data
 
@@ -328,30 +339,24 @@ def _no_content(text: str, header: re.Match[str], at: int) -> bool:
     return True  # the file ends before any content
 
 
-def _within(data: dict[str, Any], limits: Limits, text: str) -> bool:
+def _within(data: dict[str, Any], limits: Limits, text: str, deep: bool) -> bool:
     """Whether the data keeps to the depth and value limits (counted as the exact
     reader counts them: every key and every value is one).
 
     Most files are answered from their text: no text holds more values than twice its
     characters, and in block style a level needs a space of indentation or a compact
-    "- ", so with every line indented less than 20 and no "- -" a file is at most
-    2 * 19 + 1 deep, plus the root, a flow list and its item. The walk's recursion
-    stops at the limit."""
+    "- ", so unless ``deep`` (a line with 20 characters of indentation and dashes, or
+    a "- -") a file is at most 2 * 19 + 1 deep, plus the root, a flow list and its
+    item. The walk's recursion stops at the limit."""
     small = 2 * len(text) <= limits.max_nodes
-    if small and limits.max_depth >= 43 and not _may_be_deep(text):
+    if small and limits.max_depth >= 43 and not deep:
         return True
     if not _shallow(data, 1, limits.max_depth):
         return False
     return small or _count(data) <= limits.max_nodes
 
 
-def _may_be_deep(text: str) -> bool:
-    return text.startswith(_DEEP) or _NEWLINE_DEEP in text or _COMPACT(text) is not None
-
-
 _DEEP = " " * 20
-_NEWLINE_DEEP = "\n" + _DEEP
-_COMPACT = re.compile(r"-[ \t]+-").search  # "- - x": a list in a list on one line
 
 
 def _shallow(value: Any, depth: int, deepest: int) -> bool:
