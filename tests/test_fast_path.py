@@ -16,7 +16,14 @@ from conftest import ROOT, YAML_SUITE
 from generated import breakage, generated
 from hostile import reads_the_same
 from shsv.checks.registry import Context
-from shsv.fastread import _LINE_START_HINT, _SUSPECT, read_fast, suspect
+from shsv.fastread import (
+    _LINE_START_HINT,
+    _SUSPECT,
+    _every_block,
+    _odd_block,
+    read_fast,
+    suspect,
+)
 from shsv.layout import RecordFile, discover
 from shsv.validate import check_file
 from shsv.yamlread import Document, precheck, read
@@ -151,3 +158,17 @@ def test_data_nested_up_to_the_limit_is_counted() -> None:
         )
     exact = read(nested.encode())
     assert depth == 33 and isinstance(exact, Document) and exact.data == data
+
+
+_BLOCK_PIECES = ["", " ", "  ", "\t", "- ", "-", "a", "a: ", "key: ", "|", ">", "|-", ">+",
+                 "|2", " #c", "x", " >-", "- >", "- k: >", "'>'"]  # fmt: skip
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(_BLOCK_PIECES), max_size=6).map("".join), max_size=6))
+@example(["a: >-", "  text", "- >", "  more", "- k: >", "    deeper"])
+@example(["a: >", "b: x"])
+def test_quick_block_scan_gives_the_same_answer(lines: list[str]) -> None:
+    text = "\n".join(lines)
+    if not text.startswith(("|", ">")):  # a scalar at the top: refused either way
+        assert _odd_block(text) == _every_block(text)

@@ -280,6 +280,44 @@ _LEAD = re.compile(r"[ \t]*(?:-[ \t]+)*")
 
 
 def _odd_block(text: str) -> bool:
+    """``_every_block`` answered faster when every header takes the common form."""
+    if text.startswith(("|", ">")):
+        return True  # a scalar at the top: yaml-rs's data is no mapping anyway
+    for indicator, common, every in _HEADER_FORMS:
+        places = text.count(indicator)  # a count is many times faster than a pattern
+        if not places:
+            continue
+        headers = list(common.finditer(text))
+        if len(headers) != places and len(headers) != len(every.findall(text)):
+            return _every_block(text)
+        for header in headers:
+            at = header.start()
+            key = text[text.rfind("\n", 0, at) + 1 : at]
+            body = key.lstrip(" ")
+            if body == "- " or (body[:1] not in ("-", "\t") and body.strip()):
+                deeper_than = len(key) - len(body)
+            else:
+                return _every_block(text)
+            if len(header.group(1)) <= deeper_than:
+                return True
+    return False
+
+
+# The common form of a header: after a blank, with no indentation indicator and no
+# comment, and content on the very next line (group 1: its indentation); and every
+# place that may be a header, to tell whether all are in the common form. Each pattern
+# starts with its indicator: one that starts with a class is several times slower.
+_HEADER_FORMS = tuple(
+    (
+        indicator,
+        re.compile(rf"{c}(?<=[ \t\n]{c})[-+]?[ \t]*\n( *)(?=[^ \n])"),
+        re.compile(rf"{c}(?<=[ \t\n]{c})[-+0-9]*[ \t]*(?:#|$)", re.MULTILINE),
+    )
+    for indicator, c in (("|", re.escape("|")), (">", ">"))
+)
+
+
+def _every_block(text: str) -> bool:
     """Whether a block scalar may be one the parsers read differently: yaml-rs reads one
     with no content as a line break, so each must have a content line, deeper than its
     key and than the blank lines before it (an indentation indicator: left to the

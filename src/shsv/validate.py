@@ -216,11 +216,12 @@ def _phase_one(
     entries: dict[str, Entry] = {}
     tasks: list[Task] = []
     for file in files:
-        entry = store.fresh(file.rel, _stat(file.path), context) if store else None
+        known = store.entries.get(file.rel) if store else None
+        # (A file the cache does not know needs no stat: on a cold run, none does.)
+        entry = store.fresh(file.rel, _stat(file.path), context) if store and known else None
         if entry is not None:
             entries[file.rel] = entry
             continue
-        known = store.entries.get(file.rel) if store else None
         tasks.append(Task(file, known.digest if known and known.fits(context) else None))
     records: dict[str, Record] = {}
     summaries: dict[str, Summary] = {}
