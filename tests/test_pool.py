@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import time
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
@@ -12,6 +14,7 @@ import pytest
 import shsv.pool
 from generated import generated
 from shsv.checks.registry import Context
+from shsv.forked import forked
 from shsv.validate import run
 
 AS_OF = Context(as_of=date(2026, 1, 1))
@@ -24,11 +27,12 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return root
 
 
-def test_the_pool_finds_what_one_process_finds(
-    corpus: Path, monkeypatch: pytest.MonkeyPatch
+@pytest.mark.parametrize("way", ["_forked", "_pooled"])
+def test_several_processes_find_what_one_process_finds(
+    corpus: Path, monkeypatch: pytest.MonkeyPatch, way: str
 ) -> None:
     used: list[int] = []
-    real = shsv.pool._pooled
+    real = getattr(shsv.pool, way)
 
     def pooled(work: Any, jobs: int, progress: Any) -> Iterator[Any]:
         used.append(jobs)
@@ -36,7 +40,7 @@ def test_the_pool_finds_what_one_process_finds(
 
     monkeypatch.setattr(shsv.pool, "POOL_THRESHOLD", 10)
     monkeypatch.setattr(shsv.pool, "BATCH", 7)
-    monkeypatch.setattr(shsv.pool, "_pooled", pooled)
+    monkeypatch.setattr(shsv.pool, "_forked", pooled)  # _pooled: as where there is no fork
     reported: list[tuple[int, int]] = []
     several = run(corpus, AS_OF, jobs=2, progress=lambda *done: reported.append(done))
     one = run(corpus, AS_OF, jobs=1)
@@ -49,7 +53,7 @@ def test_the_pool_finds_what_one_process_finds(
 def test_below_the_threshold_one_process_does_it(
     corpus: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(shsv.pool, "_pooled", None)  # would fail if called
+    monkeypatch.setattr(shsv.pool, "_forked", None)  # would fail if called
     assert run(corpus, AS_OF, jobs=2).files < shsv.pool.POOL_THRESHOLD
 
 
@@ -61,3 +65,28 @@ def test_records_come_back_whole_from_the_pool(
     several = run(corpus, AS_OF, keep_records=True, jobs=2)
     assert len(several.records) == len(several.paths) > 40
     assert several.records == one.records
+
+
+def test_every_batch_comes_back_once_from_whichever_process_took_it() -> None:
+    parent = os.getpid()
+
+    def check(start: int, stop: int) -> list[tuple[int, int]]:
+        time.sleep(0.01)  # so that no process takes every batch before the others start
+        return [(i, os.getpid()) for i in range(start, stop)]
+
+    out = list(forked(check, 700, 7, 3))
+    assert sorted(i for batch in out for i, _ in batch) == list(range(700))
+    workers = {pid for batch in out for _, pid in batch}
+    assert parent in workers and len(workers) > 1  # the parent works too
+
+
+def test_a_child_that_dies_costs_time_not_results() -> None:
+    parent = os.getpid()
+
+    def check(start: int, stop: int) -> list[int]:
+        if os.getpid() != parent:
+            os._exit(3)  # every child dies on the first batch it takes
+        return list(range(start, stop))
+
+    out = list(forked(check, 500, 10, 3))
+    assert sorted(i for batch in out for i in batch) == list(range(500))

@@ -18,6 +18,7 @@ from typing import Any, cast
 
 from shsv.cache import Entry, Stat, digest, dumps, loads, no_gc, stat_of
 from shsv.checks.registry import Context
+from shsv.forked import forked
 from shsv.layout import RecordFile
 from shsv.yamlscan import DEFAULT_LIMITS, Problem
 from shsv.yamltext import NOFOLLOW, read_regular
@@ -151,10 +152,29 @@ def check_all_files(
                 if progress:
                     progress(done, total)
             return
-        yield from _pooled((root, tasks, context, fast, plain, keep), jobs, progress)
+        work = (root, tasks, context, fast, plain, keep)
+        if hasattr(os, "fork"):
+            yield from _forked(work, jobs, progress)
+        else:
+            yield from _pooled(work, jobs, progress)
+
+
+def _forked(work: Work, jobs: int, progress: Progress | None) -> Iterator[Done]:
+    root, tasks, context, fast, plain, keep = work
+
+    def check(start: int, stop: int) -> list[Done]:
+        return [check_one(root, task, context, fast, keep, plain) for task in tasks[start:stop]]
+
+    done = 0
+    for results in forked(check, len(tasks), BATCH, jobs):
+        yield from results
+        done += len(results)
+        if progress:
+            progress(done, len(tasks))
 
 
 def _pooled(work: Work, jobs: int, progress: Progress | None) -> Iterator[Done]:
+    """Where processes cannot be forked: a pool of workers, each given the work once."""
     tasks = work[1]
     methods = multiprocessing.get_all_start_methods()
     mp = multiprocessing.get_context("fork" if "fork" in methods else None)
