@@ -165,6 +165,21 @@ def run(
     ``keep_records``: records are not cached); ``jobs`` caps the processes phase one
     may use (default: one per core, when there are enough files to pay for them).
     """
+    # Every object made here lives on or dies by reference counting: the cyclic
+    # collector would only walk them all again, and did, for up to a twentieth of a run.
+    with no_gc():
+        return _run(root, context, fast, keep_records, progress, cache, jobs)
+
+
+def _run(
+    root: Path,
+    context: registry.Context,
+    fast: bool,
+    keep_records: bool,
+    progress: Progress | None,
+    cache: bool,
+    jobs: int | None,
+) -> Outcome:
     files = discover(root)
     store = open_store(root, fingerprint(f"fast={fast}")) if cache and not keep_records else None
     entries, records, fresh, changed = _phase_one(
@@ -187,9 +202,8 @@ def run(
     if store and store.cross and store.cross[0] == key:
         cross = store.cross[1]
     else:
-        with no_gc():
-            found = (fresh.get(f.rel) or entries[f.rel].summary() for f in files)
-            summaries = [summary for summary in found if summary]
+        found = (fresh.get(f.rel) or entries[f.rel].summary() for f in files)
+        summaries = [summary for summary in found if summary]
         cross = tuple(cross_diagnostics(root, summaries, frozenset(broken)))
     diagnostics.extend(cross)
     diagnostics.sort()
