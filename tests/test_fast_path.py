@@ -79,7 +79,7 @@ def _reference(text: str) -> bool:
 
 
 ALPHABET = list(
-    " \t\n\r-?:&*!%.\\0123456789abnulrtesfNTF'\"[]{},#|>~"
+    " \t\n\r-?:&*!%.\\0123456789abnulrtesfNTFxXoOBE_'\"[]{},#|>~"
     "\u00a0\u0085\u202e\u2066\x00\x1b\x7f£’\ufeff"
 )
 

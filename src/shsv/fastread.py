@@ -108,13 +108,21 @@ def _table(groups: dict[bytes, bytes]) -> bytes:
 
 
 # Bytes with digits and dots made "0", signs "+", what may start a token " ", e and E
-# "E", and the rest "x": the candidates for an odd number are then found in one pass.
-# (0b, 0x and 0o are found apart: "0" would stand for " " too, and " o" is common.)
+# "E", b, o and x (either case) "R", and the rest "x": then one pass finds each place
+# that may be a radix (0x1F: "0R") or an exponent of three digits (1e999: "0E000").
 _NUMBER_SCAN = _table(
-    {b"0123456789.": b"0", b"+-": b"+", b" \t[,\n": b" ", b"eE": b"E", b"_": b"_"}
+    {
+        b"0123456789.": b"0",
+        b"+-": b"+",
+        b" \t[,\n": b" ",
+        b"eE": b"E",
+        b"_": b"_",
+        b"bBxXoO": b"R",
+    }
 )
-_RADIX = re.compile(rb"0[bBxXoO]")
-_EXPONENT = re.compile(rb"0E\+?000")
+_CANDIDATES = re.compile(rb"0(?:R|E\+?000)")
+_RADIX = ord("R")
+_ZERO = ord("0")
 
 
 def _starts_token(raw: bytes, at: int) -> bool:
@@ -165,14 +173,16 @@ def _number_hint(raw: bytes, scan: bytes) -> bool:
     starting 0b, 0x or 0o, one with an exponent of three digits, or an underscore in a
     run of number characters that starts a token (keys such as report_of have theirs
     after a letter). ``scan`` is ``raw`` translated by ``_NUMBER_SCAN``."""
-    for radix in _RADIX.finditer(raw):
-        if _starts_token(raw, radix.start()) and _ends_token(raw, _HEX_TAIL, radix.end()):
-            return True
     # (A regex: many times faster than bytes.find with these needles.)
-    if any(_exponent(raw, exponent) for exponent in _EXPONENT.finditer(scan)):
-        return True
+    for found in _CANDIDATES.finditer(scan):
+        at = found.start()
+        if scan[at + 1] != _RADIX:
+            if _exponent(raw, found):
+                return True
+        elif raw[at] == _ZERO and _starts_token(raw, at) and _ends_token(raw, _HEX_TAIL, at + 2):
+            return True
     at = scan.find(b"_")
-    while at >= 0:  # most underscores follow a letter ("x" here): those are let go
+    while at >= 0:  # most underscores follow a letter ("x" or "R" here): those are let go
         if (not at or scan[at - 1 : at] in b"0E+ ") and _underscore(raw, at - 1):
             return True
         at = scan.find(b"_", at + 1)
