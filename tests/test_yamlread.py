@@ -97,3 +97,19 @@ def test_bom_is_allowed() -> None:
     assert read(b"\xef\xbb\xbfa: 1\n") == Document(
         {"a": 1}, {(): (1, 1), ("a",): (1, 4)}, {("a",): (1, 1)}
     )
+
+
+def test_libyamls_own_nesting_limit_is_the_depth_finding() -> None:
+    """libyaml 0.2.6 stops at 1,000 levels of flow nesting while scanning ahead, before
+    any event reaches shsv's depth limit; the finding is Y110 all the same."""
+    import yaml
+
+    from shsv.yamlread import _syntax_problem
+
+    mark = yaml.Mark("<unicode string>", 1002, 1, 1002, None, None)
+    error = yaml.scanner.ScannerError(
+        "while increasing flow level", mark, "exceeded maximum nesting depth", mark
+    )
+    problem = _syntax_problem(error)
+    assert (problem.code, problem.line, problem.column) == ("Y110", 2, 1003)
+    assert problem.message == "nested more than 48 levels deep"

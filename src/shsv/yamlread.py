@@ -86,15 +86,19 @@ def read(raw: bytes, limits: Limits = DEFAULT_LIMITS) -> Document | Problem:
     except RefusedError as refused:
         return refused.problem
     except yaml.MarkedYAMLError as exc:
-        return _syntax_problem(exc)
+        return _syntax_problem(exc, limits)
     except (yaml.YAMLError, UnicodeError) as exc:
         return Problem(1, 1, "Y101", f"not readable as YAML: {exc}")
 
 
-def _syntax_problem(exc: yaml.MarkedYAMLError) -> Problem:
+def _syntax_problem(exc: yaml.MarkedYAMLError, limits: Limits = DEFAULT_LIMITS) -> Problem:
     mark = exc.problem_mark or exc.context_mark
     line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
     what = " ".join(part for part in (exc.context, exc.problem) if part)
+    if "maximum nesting depth" in what:
+        # libyaml 0.2.6 (in PyYAML 6.0.4) stops at 1,000 levels of flow nesting while
+        # it scans ahead, before any event reaches the depth limit: the same finding.
+        return Problem(line, column, "Y110", f"nested more than {limits.max_depth} levels deep")
     return Problem(line, column, "Y101", f"YAML syntax error: {what or 'unreadable'}")
 
 
