@@ -90,3 +90,9 @@ def test_a_child_that_dies_costs_time_not_results() -> None:
 
     out = list(forked(check, 500, 10, 3))
     assert sorted(i for batch in out for i in batch) == list(range(500))
+
+
+def test_a_great_many_batches_still_fit_the_pipe() -> None:
+    out = list(forked(lambda a, b: list(range(a, b)), 100_000, 1, 2))
+    assert sorted(i for batch in out for i in batch) == list(range(100_000))
+    assert len(out) <= 16_000 // 4  # batches grew so that their numbers fit 16 KiB

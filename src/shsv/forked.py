@@ -32,8 +32,9 @@ def forked(
 ) -> Iterator[list[T]]:
     """``check(start, stop)`` for every batch of ``range(total)``, on ``jobs``
     processes; each batch's results as they come, in no particular order."""
-    # The batch numbers are written at once, so they must fit in the pipe (64 KiB).
-    batch = max(batch, -(-total // (60_000 // _NUMBER)))
+    # The batch numbers are written at once, before any reader, so they must fit in the
+    # pipe: 16 KiB, the smallest buffer among the systems that fork (macOS).
+    batch = max(batch, -(-total // (16_000 // _NUMBER)))
     spans = [(i, min(i + batch, total)) for i in range(0, total, batch)]
     todo, numbers = os.pipe()
     os.write(numbers, b"".join(n.to_bytes(_NUMBER, "little") for n in range(len(spans))))
