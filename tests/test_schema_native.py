@@ -45,7 +45,7 @@ def test_the_id_check_is_is_id(value: Any) -> None:
     if not isinstance(value, str):
         shown = schema.describe(value)
         assert got == [
-            ("S203", ("id",), f"id an id is text, such as lancaster-city-council, not {shown}")
+            ("S203", ("id",), f"id should be text, such as lancaster-city-council, not {shown}")
         ]
     elif is_id(value):
         assert got == []

@@ -43,7 +43,7 @@ def is_id(value: str) -> bool:
     return len(value) <= MAX_ID and bool(_SLUG.fullmatch(value)) and value not in DEVICES
 
 
-ID_TYPE_MESSAGE = "an id is text, such as lancaster-city-council"
+ID_TYPE_MESSAGE = "should be text, such as lancaster-city-council"
 ID_RULE = (
     "is not a valid id: use lower-case letters, digits and single hyphens "
     f"(at most {MAX_ID} characters, not a reserved file name)"
@@ -114,7 +114,7 @@ _parse_date = functools.lru_cache(maxsize=4096)(dates.parse)
 
 def _fuzzy(value: Any) -> dates.DateSpan:
     if not isinstance(value, str):
-        raise PydanticCustomError("shsv_type", "a date is text such as 2011-07-26 or 'Q1 2010'")
+        raise PydanticCustomError("shsv_type", "should be text such as 2011-07-26 or 'Q1 2010'")
     try:
         return _parse_date(value)
     except dates.DateError as exc:
@@ -123,7 +123,7 @@ def _fuzzy(value: Any) -> dates.DateSpan:
 
 def _day(value: Any) -> date:
     if not isinstance(value, str):
-        raise PydanticCustomError("shsv_type", "a day is text written YYYY-MM-DD")
+        raise PydanticCustomError("shsv_type", "should be text written YYYY-MM-DD")
     try:
         return dates.parse_day(value)
     except dates.DateError as exc:
