@@ -34,9 +34,9 @@ def test_several_processes_find_what_one_process_finds(
     used: list[int] = []
     real = getattr(shsv.pool, way)
 
-    def pooled(work: Any, jobs: int, progress: Any) -> Iterator[Any]:
+    def pooled(work: Any, jobs: int) -> Iterator[Any]:
         used.append(jobs)
-        return real(work, jobs, progress)
+        return real(work, jobs)
 
     monkeypatch.setattr(shsv.pool, "POOL_THRESHOLD", 10)
     monkeypatch.setattr(shsv.pool, "BATCH", 7)

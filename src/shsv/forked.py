@@ -34,8 +34,7 @@ def forked(
     processes; each batch's results as they come, in no particular order."""
     # The batch numbers are written at once, before any reader, so they must fit in the
     # pipe: 16 KiB, the smallest buffer among the systems that fork (macOS).
-    batch = max(batch, -(-total // (16_000 // _NUMBER)))
-    spans = [(i, min(i + batch, total)) for i in range(0, total, batch)]
+    spans = batches(total, max(batch, -(-total // (16_000 // _NUMBER))))
     todo, numbers = os.pipe()
     os.write(numbers, b"".join(n.to_bytes(_NUMBER, "little") for n in range(len(spans))))
     os.close(numbers)  # so a read finds the end once every number is taken
@@ -81,6 +80,11 @@ def _fork(children: dict[int, int], count: int, life: Callable[[int], None]) -> 
             children[results] = pid
     finally:
         gc.unfreeze()
+
+
+def batches(total: int, batch: int) -> list[tuple[int, int]]:
+    """``range(total)`` cut into (start, stop) spans of ``batch``, the last shorter."""
+    return [(i, min(i + batch, total)) for i in range(0, total, batch)]
 
 
 def _take(todo: int) -> int | None:

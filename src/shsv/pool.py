@@ -1,9 +1,11 @@
 """Phase one over many files: each file read once, hashed, and checked unless the cache
 already knows its content; on every core when there are enough files to pay for it.
 
-A worker process costs about as much to start as checking a few hundred files, and
-results come back through a pipe, so below ``POOL_THRESHOLD`` files to check one
-process is faster (measured by ``benchmarks/run.py``).
+Several processes share the work through ``shsv.forked`` (or, where processes cannot be
+forked, a ``multiprocessing`` pool). A process costs about as much to start as checking
+a few hundred files, and results come back through a pipe, so below
+``POOL_THRESHOLD`` files to check one process is faster (measured by
+``benchmarks/run.py``). Either way the files go in batches of ``BATCH``.
 """
 
 from __future__ import annotations
@@ -13,12 +15,13 @@ import multiprocessing
 import os
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import Any, cast
 
 from shsv.cache import Entry, Stat, digest, dumps, loads, no_gc, stat_of
 from shsv.checks.registry import Context
-from shsv.forked import forked
+from shsv.forked import batches, forked
 from shsv.layout import RecordFile
 from shsv.yamlscan import DEFAULT_LIMITS, Problem
 from shsv.yamltext import NOFOLLOW, read_regular
@@ -108,25 +111,26 @@ def _read(file: RecordFile) -> tuple[bytes | None, Stat | None]:
 
 Work = tuple[Path, Sequence[Task], Context, bool, bool, bool]
 _work: Work | None = None
-"""A worker's share of the run, set once as it starts: with fork it is inherited, not
-pickled, so a batch is sent as just its range of tasks."""
+"""A pool worker's share of the run, set once as it starts, so that a batch is sent
+as just its range of tasks."""
+
+
+def _check(work: Work, start: int, stop: int) -> list[Done]:
+    root, tasks, context, fast, plain, keep = work
+    return [check_one(root, task, context, fast, keep, plain) for task in tasks[start:stop]]
 
 
 def _batch(span: tuple[int, int]) -> bytes:
     assert _work is not None
-    root, tasks, context, fast, plain, keep = _work
-    start, stop = span
     # Pickled here as plain tuples: the default pickling of slotted dataclasses costs
     # the parent, which unpickles every result, more than checking takes the workers.
-    return dumps([check_one(root, task, context, fast, keep, plain) for task in tasks[start:stop]])
+    return dumps(_check(_work, *span))
 
 
 def _worker(work: Work) -> None:
     global _work
     _work = work
-    # Objects inherited from the parent are frozen there; the young ones made here die
-    # by reference counting, so the collector need not walk them file after file.
-    gc.disable()
+    gc.disable()  # the objects made here die by reference counting
 
 
 def check_all_files(
@@ -144,50 +148,28 @@ def check_all_files(
 
     jobs = jobs or jobs_default()
     total = len(tasks)
-    plain = inside(root, root / DATA)
+    work = (root, tasks, context, fast, inside(root, root / DATA), keep)
+    if jobs < 2 or total < POOL_THRESHOLD:
+        results: Iterator[list[Done]] = (_check(work, *span) for span in batches(total, BATCH))
+    elif hasattr(os, "fork"):
+        results = _forked(work, jobs)
+    else:
+        results = _pooled(work, jobs)
+    done = 0
     with no_gc():
-        if jobs < 2 or total < POOL_THRESHOLD:
-            for done, task in enumerate(tasks, 1):
-                yield check_one(root, task, context, fast, keep, plain)
-                if progress:
-                    progress(done, total)
-            return
-        work = (root, tasks, context, fast, plain, keep)
-        if hasattr(os, "fork"):
-            yield from _forked(work, jobs, progress)
-        else:
-            yield from _pooled(work, jobs, progress)
+        for batch in results:
+            yield from batch
+            done += len(batch)
+            if progress:
+                progress(done, total)
 
 
-def _forked(work: Work, jobs: int, progress: Progress | None) -> Iterator[Done]:
-    root, tasks, context, fast, plain, keep = work
-
-    def check(start: int, stop: int) -> list[Done]:
-        return [check_one(root, task, context, fast, keep, plain) for task in tasks[start:stop]]
-
-    done = 0
-    for results in forked(check, len(tasks), BATCH, jobs):
-        yield from results
-        done += len(results)
-        if progress:
-            progress(done, len(tasks))
+def _forked(work: Work, jobs: int) -> Iterator[list[Done]]:
+    return forked(partial(_check, work), len(work[1]), BATCH, jobs)
 
 
-def _pooled(work: Work, jobs: int, progress: Progress | None) -> Iterator[Done]:
+def _pooled(work: Work, jobs: int) -> Iterator[list[Done]]:
     """Where processes cannot be forked: a pool of workers, each given the work once."""
-    tasks = work[1]
-    methods = multiprocessing.get_all_start_methods()
-    mp = multiprocessing.get_context("fork" if "fork" in methods else None)
-    spans = [(i, min(i + BATCH, len(tasks))) for i in range(0, len(tasks), BATCH)]
-    done = 0
-    gc.freeze()  # workers share the parent's objects instead of copying them
-    try:
-        with mp.Pool(jobs, initializer=_worker, initargs=(work,)) as pool:
-            for blob in pool.imap_unordered(_batch, spans):
-                results = loads(blob)
-                yield from results
-                done += len(results)
-                if progress:
-                    progress(done, len(tasks))
-    finally:
-        gc.unfreeze()
+    with multiprocessing.Pool(jobs, initializer=_worker, initargs=(work,)) as pool:
+        for blob in pool.imap_unordered(_batch, batches(len(work[1]), BATCH)):
+            yield loads(blob)
