@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
-import gc
 import hashlib
 import hmac
 import io
@@ -37,6 +36,7 @@ import shsv
 from shsv.atomic import write_atomic
 from shsv.checks.cross import Summary
 from shsv.checks.registry import Context
+from shsv.collector import no_gc
 from shsv.diagnostics import Diagnostic
 from shsv.errors import WriteError
 from shsv.yamlscan import Problem
@@ -300,23 +300,6 @@ def dumps(value: Any) -> bytes:
     with no_gc():
         _Pickler(stream, protocol=pickle.HIGHEST_PROTOCOL).dump(value)
     return stream.getvalue()
-
-
-class no_gc:  # noqa: N801 - used as a context manager, like a function
-    """No cyclic collection while many small objects are made: they die (or live on)
-    by reference counting, and the collector walking them again and again cost up to
-    a quarter of the time. A class rather than a generator: it is entered per file,
-    and a generator's context manager cost more than pickling a summary."""
-
-    __slots__ = ("_enabled",)
-
-    def __enter__(self) -> None:
-        self._enabled = gc.isenabled()
-        gc.disable()
-
-    def __exit__(self, *_: object) -> None:
-        if self._enabled:
-            gc.enable()
 
 
 _ROW = operator.attrgetter(*(field.name for field in dataclasses.fields(Entry)))

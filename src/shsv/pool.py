@@ -19,8 +19,9 @@ from functools import partial
 from pathlib import Path
 from typing import Any, cast
 
-from shsv.cache import Entry, Stat, digest, dumps, loads, no_gc, stat_of
+from shsv.cache import Entry, Stat, digest, dumps, loads, stat_of
 from shsv.checks.registry import Context
+from shsv.collector import no_gc
 from shsv.forked import batches, forked
 from shsv.layout import RecordFile
 from shsv.yamlscan import DEFAULT_LIMITS, Problem

@@ -14,9 +14,10 @@ from pathlib import Path
 from typing import Any
 
 from shsv import schema, yamlread
-from shsv.cache import Entry, Stat, Store, fingerprint, loads, no_gc, open_store, save, stat_of
+from shsv.cache import Entry, Stat, Store, fingerprint, loads, open_store, save, stat_of
 from shsv.checks import registry
 from shsv.checks.cross import Summary, check_all, summarise
+from shsv.collector import no_gc
 from shsv.diagnostics import Diagnostic
 from shsv.fastread import read_fast
 from shsv.findings import Finding

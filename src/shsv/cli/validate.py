@@ -1,8 +1,6 @@
 """``shsv validate``."""
 
-import gc
 import os
-from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -59,36 +57,22 @@ def validate(
 
     Example: shsv validate --format json --as-of 2012-06-01
     """
+    from shsv.collector import no_gc
+
     # Loading the models and checking make no garbage cycles worth collecting: the
     # collector would only walk every object again and again (a tenth of a run).
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
-        _validate(root, format, as_of, strict, no_cache, jobs)
-    finally:
-        if collecting:
-            gc.enable()
+    with no_gc():
+        from shsv.checks.registry import Context
+        from shsv.cli.progress import bar
+        from shsv.diagnostics import Severity
+        from shsv.reporters import REPORTERS, Totals
+        from shsv.validate import run
 
-
-def _validate(
-    root: Path | None,
-    format: str | None,
-    as_of: str | None,
-    strict: bool,
-    no_cache: bool,
-    jobs: int | None,
-) -> None:
-    from shsv.checks.registry import Context
-    from shsv.cli.progress import bar
-    from shsv.diagnostics import Severity
-    from shsv.reporters import REPORTERS, Totals
-    from shsv.validate import run
-
-    default = "github" if os.environ.get("GITHUB_ACTIONS") else "text"
-    name = choice(format or default, FORMATS, "--format")
-    context = Context(as_of=as_of_date(as_of))
-    with bar("Checking records") as progress:
-        outcome = run(root_of(root), context, cache=not no_cache, jobs=jobs, progress=progress)
+        default = "github" if os.environ.get("GITHUB_ACTIONS") else "text"
+        name = choice(format or default, FORMATS, "--format")
+        context = Context(as_of=as_of_date(as_of))
+        with bar("Checking records") as progress:
+            outcome = run(root_of(root), context, cache=not no_cache, jobs=jobs, progress=progress)
     records = len(outcome.paths)
     totals = Totals.of(outcome.diagnostics, outcome.files, records)
     typer.echo(REPORTERS[name](outcome.diagnostics, totals, use_color()), nl=False)
