@@ -10,6 +10,7 @@ checks a meeting); years outside it still come from the library.
 from __future__ import annotations
 
 from datetime import date
+from functools import cache
 
 FIRST = 1974
 LAST = 2040
@@ -126,6 +127,7 @@ _DAYS = """
 """
 
 
+@cache
 def days() -> frozenset[date]:
     """Every bank holiday in the table."""
     return frozenset(date.fromisoformat(day) for day in _DAYS.split())

@@ -11,15 +11,10 @@ from shsv import bank_holidays
 @cache
 def _bank_holidays(year: int) -> frozenset[date]:
     if bank_holidays.FIRST <= year <= bank_holidays.LAST:
-        return frozenset(day for day in _table() if day.year == year)
+        return frozenset(day for day in bank_holidays.days() if day.year == year)
     import holidays
 
     return frozenset(holidays.country_holidays("GB", subdiv="ENG", years=year))
-
-
-@cache
-def _table() -> frozenset[date]:
-    return bank_holidays.days()
 
 
 def is_working_day(day: date) -> bool:
