@@ -285,7 +285,8 @@ def _odd_flow(text: str) -> bool:
 
 # A block scalar's header (or text ending in " |" or " >", which costs only time): the
 # rest of its line is blank or a comment.
-_BLOCK_HEADER = re.compile(r"[|>]([-+0-9]*)[ \t]*(?:#|$)", re.MULTILINE)
+_HEADER_TAIL = r"([-+0-9]*)[ \t]*(?:#|$)"  # an indicator's chomping and indentation
+_BLOCK_HEADER = re.compile(r"[|>]" + _HEADER_TAIL, re.MULTILINE)
 _LEAD = re.compile(r"[ \t]*(?:-[ \t]+)*")
 
 
@@ -321,7 +322,7 @@ _HEADER_FORMS = tuple(
     (
         indicator,
         re.compile(rf"{c}(?<=[ \t\n]{c})[-+]?[ \t]*\n( *)(?=[^ \n])"),
-        re.compile(rf"{c}(?<=[ \t\n]{c})[-+0-9]*[ \t]*(?:#|$)", re.MULTILINE),
+        re.compile(rf"{c}(?<=[ \t\n]{c}){_HEADER_TAIL}", re.MULTILINE),
     )
     for indicator, c in (("|", re.escape("|")), (">", ">"))
 )
@@ -354,23 +355,6 @@ def _no_content(text: str, header: re.Match[str], at: int) -> bool:
     if header.group(1).strip("+-"):  # an indentation indicator
         return True
     start = text.rfind("\n", 0, header.start()) + 1
-    if text.startswith("\n", at):
-        # Nearly always "key: |" or "- |" with content on the very next line, deeper
-        # than the key or the dash: answered here with string methods, no pattern.
-        key = text[start : header.start()]
-        body = key.lstrip(" ")
-        if body == "- ":
-            deeper_than = len(key) - 2
-        elif body[:1] not in ("-", "\t") and body.strip():
-            deeper_than = len(key) - len(body)
-        else:
-            deeper_than = -1
-        if deeper_than >= 0:
-            end = text.find("\n", at + 1)
-            line = text[at + 1 : end if end >= 0 else len(text)]
-            content = line.lstrip(" ")
-            if content:
-                return len(line) - len(content) <= deeper_than
     lead = _LEAD.match(text, start)
     assert lead is not None  # it matches the empty string too
     # Content sits deeper than the key; for a list item ("- |") than its dash.
