@@ -59,7 +59,7 @@ from shsv.checks.registry import Context
 from shsv.layout import RecordFile
 from shsv.validate import check_file, read_file
 path, fast = Path(sys.argv[1]), sys.argv[2] == "fast"
-file = RecordFile(path, "data/councils/" + path.name, "councils")
+file = RecordFile(str(path), "data/councils/" + path.name, "councils")
 before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 started = time.perf_counter()
 raw = read_file(path.parent, file)

@@ -37,7 +37,7 @@ SEED_NAMES = sorted(SEED_FILES)
 def _seed_summaries() -> list[Any]:
     out = []
     for rel, raw in SEED_FILES.items():
-        file = RecordFile(Path(rel), rel, rel.split("/")[1])
+        file = RecordFile(rel, rel, rel.split("/")[1])
         result = check_file(file, raw, Context(as_of=date(2026, 1, 1)))
         assert result.summary is not None, rel
         out.append(result.summary)
@@ -313,7 +313,7 @@ def check_everything(rel: str, raw: bytes, as_of: date = date(2020, 1, 1)) -> li
     """Both reading paths and both phases over one input; asserts every outcome is
     data or positioned diagnostics, and that the paths agree. Any other exception
     propagates, which is what the fuzz looks for."""
-    file = RecordFile(Path(rel), rel, rel.split("/")[1])
+    file = RecordFile(rel, rel, rel.split("/")[1])
     context = Context(as_of=as_of)
     exact = read(raw)
     fast = read_fast(raw)

@@ -325,7 +325,7 @@ def test_a_key_that_is_not_text_gets_the_exact_readers_finding(text: str) -> Non
     raw = text.encode()
     fast = read_fast(raw)
     assert fast is not None and key_not_text(fast)
-    file = RecordFile(Path("data/councils/x.yaml"), "data/councils/x.yaml", "councils")
+    file = RecordFile("data/councils/x.yaml", "data/councils/x.yaml", "councils")
     context = Context(as_of=date(2020, 1, 1))
     quick, slow = (check_file(file, raw, context, fast=fast).diagnostics for fast in (True, False))
     assert quick == slow and [d.code for d in quick] == ["Y115"]

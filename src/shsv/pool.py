@@ -102,7 +102,7 @@ def _read(file: RecordFile) -> tuple[bytes | None, Stat | None]:
     """
     if not NOFOLLOW:
         return None, None
-    got = read_regular(file.path, DEFAULT_LIMITS.max_bytes, follow=False)
+    got = read_regular(file.where, DEFAULT_LIMITS.max_bytes, follow=False)
     # A link, a pipe, a file over the limit or unreadable: read_file says why. One whose
     # size changed while it was read is left to it too: its stat would not match.
     if isinstance(got, Problem) or len(got[0]) != got[1].st_size:

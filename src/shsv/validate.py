@@ -7,6 +7,7 @@ It never prints, exits or reads the clock.
 from __future__ import annotations
 
 import hashlib
+import os
 import stat
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -100,7 +101,7 @@ def check_file(
                     "R303",
                     ("id",),
                     f"id {record.id} differs from the file "
-                    f"name {file.path.name}; rename one to match the other",
+                    f"name {file.name}; rename one to match the other",
                 )
             )
         findings.extend(registry.run(record, context))
@@ -138,7 +139,7 @@ def record_file(root: Path, rel: str) -> RecordFile:
     """The record file at ``rel`` (as ``discover`` names it) under ``root``."""
     parts = rel.split("/")
     folder = parts[1] if len(parts) > 2 and parts[1] in KINDS else None
-    return RecordFile(root / rel, rel, folder)
+    return RecordFile(str(root / rel), rel, folder)
 
 
 def read_file(root: Path, file: RecordFile) -> bytes | Diagnostic:
@@ -233,7 +234,7 @@ def _phase_one(
     for file in files:
         known = store.entries.get(file.rel) if store else None
         # (A file the cache does not know needs no stat: on a cold run, none does.)
-        entry = store.fresh(file.rel, _stat(file.path), context) if store and known else None
+        entry = store.fresh(file.rel, _stat(file.where), context) if store and known else None
         if entry is not None:
             entries[file.rel] = entry
             continue
@@ -262,10 +263,10 @@ def _phase_one(
     return entries, records, summaries, changed
 
 
-def _stat(path: Path) -> Stat:
+def _stat(path: str) -> Stat:
     """A link's own stat never matches a cached one (its target may change unseen)."""
     try:
-        result = path.lstat()
+        result = os.lstat(path)
     except OSError:
         return (-1, -1, -1)
     return (-1, -1, -1) if stat.S_ISLNK(result.st_mode) else stat_of(result)

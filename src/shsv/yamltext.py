@@ -76,7 +76,7 @@ def read_bytes(path: Path, limits: Limits = DEFAULT_LIMITS) -> bytes | Problem:
 
 
 def read_regular(
-    path: Path, limit: int, *, follow: bool = True
+    path: Path | str, limit: int, *, follow: bool = True
 ) -> tuple[bytes, os.stat_result] | Problem:
     """A regular file's bytes and the stat it was opened with, or why not.
 
