@@ -227,3 +227,17 @@ def test_exclusive_never_replaces(target: Path) -> None:
 def test_a_missing_folder_is_reported(tmp_path: Path) -> None:
     with pytest.raises(WriteError, match="does not exist"):
         write_atomic(tmp_path / "no" / "such.html", "x")
+
+
+def test_a_write_that_need_not_last_skips_only_the_flush(
+    target: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    flushed: list[int] = []
+    monkeypatch.setattr(atomic.os, "fsync", flushed.append)
+    write_atomic(target, "<p>new</p>", durable=False)
+    assert flushed == []
+    assert target.read_bytes() == b"<p>new</p>"
+    assert target.stat().st_mode & 0o777 == 0o640
+    assert sorted(p.name for p in target.parent.iterdir()) == [target.name]
+    write_atomic(target, "<p>newer</p>")
+    assert len(flushed) == 2  # the file, then its folder
