@@ -125,6 +125,37 @@ def test_version_and_module_entry_point() -> None:
     assert done.stdout == f"shsv {__version__}\n"
 
 
+def _shsv(*args: str) -> subprocess.CompletedProcess[str]:
+    """The real command, as a user runs it (``main``, not the test runner's app)."""
+    command = [sys.executable, "-m", "shsv", *args]
+    return subprocess.run(command, capture_output=True, text=True, check=False, cwd=ROOT)
+
+
+def test_the_command_ends_with_its_output_whole_and_its_own_exit_code(tmp_path: Path) -> None:
+    """``main`` ends the process without Python's teardown: everything printed must
+    still arrive, more than a pipe's buffer of it, and the code must be the command's."""
+    councils = tmp_path / "data" / "councils"
+    councils.mkdir(parents=True)
+    for n in range(400):
+        (councils / f"c{n}.yaml").write_text("id: [\n", encoding="utf-8")
+    done = _shsv("validate", "--root", str(tmp_path), "--format", "json", "--no-cache")
+    assert done.returncode == 1, done.stderr
+    assert len(done.stdout) > 1 << 16
+    found = json.loads(done.stdout)["diagnostics"]
+    assert [d["code"] for d in found] == ["Y101"] * 400
+    usage = _shsv("validate", "--root", str(tmp_path / "nowhere"))
+    assert (usage.returncode, usage.stdout) == (2, "")
+    assert "has no data/ folder" in usage.stderr
+    clean = _shsv("validate", "--root", str(ROOT), "--no-cache")
+    assert (clean.returncode, clean.stderr) == (0, "")
+    assert "0 errors" in clean.stdout
+    # rich's output too: the same as the test runner's, whole
+    timeline = _shsv("timeline", "--root", str(ROOT), "--as-of", "2012-06-01")
+    expected = invoke("timeline", "--root", str(ROOT), "--as-of", "2012-06-01")
+    assert (timeline.returncode, timeline.stdout) == expected[:2]
+    assert len(timeline.stdout) > 1000
+
+
 def test_rules_explains_one_code_with_its_law_and_checks() -> None:
     code, out, _ = invoke("rules", "d404")
     assert code == 0
