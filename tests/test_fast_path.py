@@ -5,6 +5,7 @@ quick scan for suspicious text gives the same answer as the patterns it stands i
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from pathlib import Path
 
@@ -17,7 +18,9 @@ from generated import breakage, generated
 from hostile import reads_the_same
 from shsv.checks.registry import Context
 from shsv.fastread import (
+    _LEAD,
     _LINE_START_HINT,
+    _LINE_START_PATTERN,
     _SUSPECT,
     _every_block,
     _odd_block,
@@ -145,6 +148,24 @@ def test_lines_that_may_nest_deep_are_found(line: str, deep: bool) -> None:
     """Such a line makes the fast path count the data's depth rather than trust the
     text's shape (see fastread._within)."""
     assert (_LINE_START_HINT(f"id: x\n{line}\n") is not None) is deep
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(st.lists(st.sampled_from([p for p in _PIECES if "\t" not in p]), max_size=8)
+                .map("".join), min_size=2, max_size=8))  # fmt: skip
+@example(["id: x", " " * 18 + "- a"])
+@example(["id: x", "  - - a"])
+def test_the_line_start_hint_misses_no_line(lines: list[str]) -> None:
+    """It fires for every line after the first that may nest deep (20 characters of
+    indentation and dashes, or "- -") or that a line-start pattern matches. Tabs are
+    left out: a file with one is suspect before the hint counts."""
+    text = "\n".join(lines)
+    for line in lines[1:]:
+        lead = _LEAD.match(line)
+        assert lead is not None
+        compact = re.match(r" *(?:- +)*- +-", line)  # a list in a list on one line
+        if lead.end() >= 20 or compact or _LINE_START_PATTERN.match(line):
+            assert _LINE_START_HINT(text) is not None, line
 
 
 def test_data_nested_up_to_the_limit_is_counted() -> None:
