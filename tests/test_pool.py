@@ -38,6 +38,7 @@ def test_several_processes_find_what_one_process_finds(
         used.append(jobs)
         return real(work, jobs)
 
+    monkeypatch.setattr(shsv.pool, "FORK_THRESHOLD", 10)
     monkeypatch.setattr(shsv.pool, "POOL_THRESHOLD", 10)
     monkeypatch.setattr(shsv.pool, "BATCH", 7)
     monkeypatch.setattr(shsv.pool, "_forked", pooled)  # _pooled: as where there is no fork
@@ -53,15 +54,34 @@ def test_several_processes_find_what_one_process_finds(
 def test_below_the_threshold_one_process_does_it(
     corpus: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(shsv.pool, "_forked", None)  # would fail if called
-    assert run(corpus, AS_OF, jobs=2).files < shsv.pool.POOL_THRESHOLD
+    files = run(corpus, AS_OF, jobs=1).files
+    calls: list[int] = []
+    real = shsv.pool._forked
+
+    def forked(work: Any, jobs: int) -> Iterator[Any]:
+        calls.append(len(work[1]))
+        return real(work, jobs)
+
+    monkeypatch.setattr(shsv.pool, "_forked", forked)
+    monkeypatch.setattr(shsv.pool, "FORK_THRESHOLD", files + 1)
+    run(corpus, AS_OF, jobs=2)
+    assert calls == []
+    monkeypatch.setattr(shsv.pool, "FORK_THRESHOLD", files)
+    run(corpus, AS_OF, jobs=2)
+    assert calls == [files]
+
+
+def test_each_process_has_several_batches_to_take() -> None:
+    size = shsv.pool.batch_size
+    assert [size(n, 2) for n in (64, 88, 200, 511, 13_052)] == [16, 16, 25, 63, 64]
+    assert size(13_052, 8) == 64 and size(1_000, 8) == 31
 
 
 def test_records_come_back_whole_from_the_pool(
     corpus: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     one = run(corpus, AS_OF, keep_records=True, jobs=1)
-    monkeypatch.setattr(shsv.pool, "POOL_THRESHOLD", 10)
+    monkeypatch.setattr(shsv.pool, "FORK_THRESHOLD", 10)
     several = run(corpus, AS_OF, keep_records=True, jobs=2)
     assert len(several.records) == len(several.paths) > 40
     assert several.records == one.records

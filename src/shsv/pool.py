@@ -2,10 +2,12 @@
 already knows its content; on every core when there are enough files to pay for it.
 
 Several processes share the work through ``shsv.forked`` (or, where processes cannot be
-forked, a ``multiprocessing`` pool). A process costs about as much to start as checking
-a few hundred files, and results come back through a pipe, so below
-``POOL_THRESHOLD`` files to check one process is faster (measured by
-``benchmarks/run.py``). Either way the files go in batches of ``BATCH``.
+forked, a ``multiprocessing`` pool). A forked child costs about as much as checking a
+dozen files, so from ``FORK_THRESHOLD`` files to check on, every core is used; a pool's
+workers start and talk through their queues more slowly, and pay only from
+``POOL_THRESHOLD`` (both measured by ``benchmarks/fork_threshold.py`` and
+``benchmarks/run.py``). The files go in batches of at most ``BATCH``, smaller when there
+are few, so that each process has several to take.
 """
 
 from __future__ import annotations
@@ -27,9 +29,15 @@ from shsv.layout import RecordFile
 from shsv.yamlscan import DEFAULT_LIMITS, Problem
 from shsv.yamltext import NOFOLLOW, read_regular
 
+FORK_THRESHOLD = 64
+"""Measured on 2 cores (``benchmarks/fork_threshold.py``): 35 files take one process
+4.0 ms and two 5.8; 56 files 9.0 and 7.9; 88 files 16.4 and 12.4; 196 files 39.9 and
+25.4. So from a little under 50 files two pay; 64 leaves a margin."""
 POOL_THRESHOLD = 1_000
 BATCH = 64
-"""Files per task: enough to make the pipe cheap, few enough to keep both cores busy."""
+"""Files per task at most: enough to make the pipe cheap, few enough to keep every core
+busy to the end."""
+MIN_BATCH = 16
 
 Progress = Callable[[int, int], None]
 
@@ -150,9 +158,10 @@ def check_all_files(
     jobs = jobs or jobs_default()
     total = len(tasks)
     work = (root, tasks, context, fast, inside(root, root / DATA), keep)
-    if jobs < 2 or total < POOL_THRESHOLD:
+    fork = hasattr(os, "fork")
+    if jobs < 2 or total < (FORK_THRESHOLD if fork else POOL_THRESHOLD):
         results: Iterator[list[Done]] = (_check(work, *span) for span in batches(total, BATCH))
-    elif hasattr(os, "fork"):
+    elif fork:
         results = _forked(work, jobs)
     else:
         results = _pooled(work, jobs)
@@ -165,12 +174,19 @@ def check_all_files(
                 progress(done, total)
 
 
+def batch_size(total: int, jobs: int) -> int:
+    """About four batches for each process, within MIN_BATCH and BATCH."""
+    return min(BATCH, max(MIN_BATCH, total // (4 * jobs)))
+
+
 def _forked(work: Work, jobs: int) -> Iterator[list[Done]]:
-    return forked(partial(_check, work), len(work[1]), BATCH, jobs)
+    total = len(work[1])
+    return forked(partial(_check, work), total, batch_size(total, jobs), jobs)
 
 
 def _pooled(work: Work, jobs: int) -> Iterator[list[Done]]:
     """Where processes cannot be forked: a pool of workers, each given the work once."""
     with multiprocessing.Pool(jobs, initializer=_worker, initargs=(work,)) as pool:
-        for blob in pool.imap_unordered(_batch, batches(len(work[1]), BATCH)):
+        spans = batches(len(work[1]), batch_size(len(work[1]), jobs))
+        for blob in pool.imap_unordered(_batch, spans):
             yield loads(blob)
