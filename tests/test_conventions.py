@@ -67,3 +67,20 @@ def test_help_imports_nothing_heavy() -> None:
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.strip() == "[]"
+
+
+def test_validate_in_a_pipe_loads_no_rich() -> None:
+    """Plain text needs no rich: importing it cost a twentieth of a small run."""
+    code = (
+        "import sys; from shsv.cli import app\n"
+        "try:\n"
+        f"    app(['validate', '--root', {MINIMAL!r}])\n"
+        "except SystemExit as done:\n"
+        "    print(done.code, sorted(m for m in sys.modules if m.startswith('rich')))\n"
+    )
+    env = {**os.environ, "NO_COLOR": "1", "GITHUB_ACTIONS": "", "CI": ""}
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, env=env
+    )
+    assert done.stdout.splitlines()[-1] == "0 []"
+    assert done.stdout.startswith("✓ no problems (4 files, 4 records checked)\n")

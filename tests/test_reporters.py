@@ -1,4 +1,4 @@
-"""Reporters for CI: GitHub annotations, GitLab Code Quality, JUnit XML."""
+"""Reporters: text for people; for CI, GitHub annotations, GitLab Code Quality, JUnit XML."""
 
 from __future__ import annotations
 
@@ -23,6 +23,31 @@ WARNING = Diagnostic("data/reports/r.yaml", 9, 3, "D402", Severity.WARNING, "no 
 def report(name: str, *diagnostics: Diagnostic, files: int = 5) -> str:
     found = sorted(diagnostics)
     return REPORTERS[name](found, Totals.of(found, files, files), False)
+
+
+def test_text_prints_data_as_it_is_in_colour_or_not() -> None:
+    """A path or message is data: markup, emoji codes, backslashes and tabs in it are
+    printed as they are (rich, given them as markup, turned ":x:" into an emoji and
+    doubled a last backslash). Colour adds styles, and a terminal's tab stops, and
+    nothing else."""
+    odd = Diagnostic(
+        "data/a:x:\tb[bold].yaml", 3, 2, "S201", Severity.ERROR, "[red]v[/] :smile: \\"
+    )
+    found = sorted([odd, WARNING])
+    totals = Totals.of(found, 5, 4)
+    plain = REPORTERS["text"](found, totals, False)
+    assert plain == (
+        "data/a:x:\tb[bold].yaml\n"
+        "  3:2: error S201 [red]v[/] :smile: \\\n"
+        "data/reports/r.yaml\n"
+        "  9:3: warning D402 no date\n"
+        "✗ 1 error, 1 warning in 2 files (5 files, 4 records checked)\n"
+    )
+    coloured = REPORTERS["text"](found, totals, True)
+    assert "\x1b[31merror\x1b[0m" in coloured and "\x1b[1mS201\x1b[0m" in coloured
+    assert re.sub("\x1b\\[[0-9;]*m", "", coloured) == plain.expandtabs(8)
+    clean = REPORTERS["text"]([], Totals.of([], 4, 4), False)
+    assert clean == "✓ no problems (4 files, 4 records checked)\n"
 
 
 # GitHub's rules for workflow commands: in the message, % CR LF are escaped; in
