@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from conftest import ROOT, TESTS, minimal, write_tree
+from conftest import PROGRAMME, ROOT, TESTS, minimal, write_tree
 from shsv import __version__
 from shsv.cli import app
 from shsv.rules import RULES
@@ -178,6 +178,23 @@ def test_list_in_a_pipe_is_plain_columns() -> None:
         out,
         re.M,
     )
+
+
+def test_list_in_colour_prints_titles_as_they_are(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A title is data, not rich markup: "[phase 2]" was dropped as an unknown style,
+    ":smile:" became an emoji, and "[/]" stopped the command with a traceback."""
+    title = "Shared services [phase 2] a [/] b :smile:"
+    files = minimal()
+    files["data/programmes/shared-services.yaml"] = dict(PROGRAMME, title=title)
+    root = write_tree(tmp_path, files)
+    monkeypatch.setattr("shsv.cli.catalogue.use_color", lambda: True)
+    env = {"GITHUB_ACTIONS": "", "COLUMNS": "200", "FORCE_COLOR": "1", "NO_COLOR": ""}
+    code, out, err = invoke("list", "programmes", "--root", str(root), env=env)
+    assert code == 0, err
+    assert title in out
+    assert "\x1b[" in out  # in colour indeed
 
 
 @pytest.mark.parametrize("kind", ["Reports", "REPORT", "report", "reports"])

@@ -94,10 +94,11 @@ def _table(found: list[dict[str, object]], folder: str) -> None:
     from rich import box
     from rich.console import Console
     from rich.table import Table
+    from rich.text import Text
 
     table = Table(title=f"{len(found)} {folder}", title_justify="left", box=box.SIMPLE_HEAD)
     for column in COLUMNS:
         table.add_column(column, overflow="fold")
     for cells in rows:
-        table.add_row(*cells)
+        table.add_row(*map(Text, cells))  # data, never markup: "[phase 2]" is text
     Console(highlight=False).print(table)
