@@ -171,6 +171,18 @@ def test_a_changed_program_starts_afresh(
     assert len(checked) == 5
 
 
+def test_the_cache_belongs_to_the_installed_yaml_reader(monkeypatch: pytest.MonkeyPatch) -> None:
+    """PyYAML (libyaml inside) is found by its installed files, not imported: an upgrade
+    changed what the exact reader refuses once (libyaml 0.2.6 stops deep flow early)."""
+    before = shsv.cache.fingerprint()
+    real = shsv.cache._installed
+    assert real("yaml") is not None
+    monkeypatch.setattr(
+        shsv.cache, "_installed", lambda package: (1, 2) if package == "yaml" else real(package)
+    )
+    assert shsv.cache.fingerprint() != before
+
+
 def test_the_fingerprint_covers_the_rules() -> None:
     first = shsv.cache.fingerprint()
     assert shsv.cache.fingerprint() == first

@@ -23,7 +23,8 @@ from typing import Any
 
 import yaml_rs
 
-from shsv.yamlread import DEFAULT_LIMITS, FORBIDDEN, Limits, precheck
+from shsv.yamlbase import DEFAULT_LIMITS, Limits
+from shsv.yamltext import FORBIDDEN, precheck
 
 _ITEM = r"[ \t]*(?:-[ \t]+)*"  # a line's indentation and list-item dashes
 _NODE_START = r"(?:^[ \t]*|[-?:][ \t]+|[\[{,][ \t]*)"

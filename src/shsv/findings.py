@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from shsv.diagnostics import Severity
 from shsv.rules import BY_CODE
-from shsv.yamlread import Loc
+from shsv.yamlbase import Loc
 
 
 @dataclass(frozen=True, slots=True)

@@ -26,7 +26,7 @@ from shsv.checks.registry import Context
 from shsv.collector import no_gc
 from shsv.forked import batches, forked
 from shsv.layout import RecordFile
-from shsv.yamlscan import DEFAULT_LIMITS, Problem
+from shsv.yamlbase import DEFAULT_LIMITS, Problem
 from shsv.yamltext import NOFOLLOW, read_regular
 
 FORK_THRESHOLD = 64

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from shsv import schema, yamlread
+from shsv import schema
 from shsv.cache import Entry, Stat, Store, fingerprint, loads, open_store, save, stat_of
 from shsv.checks import registry
 from shsv.checks.cross import Summary, check_all, summarise
@@ -26,7 +26,8 @@ from shsv.layout import DATA, RecordFile, discover, inside
 from shsv.model import KINDS, Record
 from shsv.pool import Progress, Task, check_all_files
 from shsv.rules import BY_CODE
-from shsv.yamlread import Problem
+from shsv.yamlbase import Problem
+from shsv.yamltext import read_bytes
 
 
 @dataclass(slots=True)
@@ -62,7 +63,9 @@ def place(rel: str, raw: bytes, findings: Iterable[Finding]) -> list[Diagnostic]
     findings = list(findings)
     if not findings:
         return []
-    doc = yamlread.read(raw)
+    from shsv.yamlread import read  # the exact reader: only now is PyYAML needed
+
+    doc = read(raw)
     if isinstance(doc, Problem):  # the exact reader has the last word
         return [_from_problem(rel, doc)]
     out = []
@@ -117,7 +120,9 @@ def read_data(raw: bytes, *, fast: bool = True) -> Any:
     data = read_fast(raw) if fast else None
     if data is not None:
         return data
-    doc = yamlread.read(raw)
+    from shsv.yamlread import read  # the exact reader: only now is PyYAML needed
+
+    doc = read(raw)
     return doc if isinstance(doc, Problem) else doc.data
 
 
@@ -147,7 +152,7 @@ def read_file(root: Path, file: RecordFile) -> bytes | Diagnostic:
         return diagnostic(
             file.rel, 1, 1, "Y117", "the file is a link to outside the repository; refused"
         )
-    raw = yamlread.read_bytes(file.path)
+    raw = read_bytes(file.path)
     return _from_problem(file.rel, raw) if isinstance(raw, Problem) else raw
 
 

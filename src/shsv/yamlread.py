@@ -27,17 +27,17 @@ from yaml.events import (
     SequenceStartEvent,
 )
 
-from shsv.yamlscan import DEFAULT_LIMITS as DEFAULT_LIMITS
-from shsv.yamlscan import Limits as Limits
-from shsv.yamlscan import Pos, RefusedError, at, events, refuse
-from shsv.yamlscan import Problem as Problem
+from shsv.yamlbase import DEFAULT_LIMITS as DEFAULT_LIMITS
+from shsv.yamlbase import Limits as Limits
+from shsv.yamlbase import Loc as Loc
+from shsv.yamlbase import Pos, RefusedError
+from shsv.yamlbase import Problem as Problem
+from shsv.yamlscan import at, events, refuse
 from shsv.yamltext import FORBIDDEN as FORBIDDEN
 from shsv.yamltext import decode as decode
 from shsv.yamltext import precheck as precheck
 from shsv.yamltext import read_bytes as read_bytes
 from shsv.yamltext import too_large
-
-Loc = tuple[str | int, ...]
 
 
 @dataclass(slots=True)

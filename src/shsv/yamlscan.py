@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 from typing import Any
 
 import yaml
@@ -27,37 +26,14 @@ from yaml.events import (
     ScalarEvent,
 )
 
+from shsv.yamlbase import DEFAULT_LIMITS as DEFAULT_LIMITS
+from shsv.yamlbase import LINE_BREAK as LINE_BREAK
+from shsv.yamlbase import Limits as Limits
+from shsv.yamlbase import Pos as Pos
+from shsv.yamlbase import Problem as Problem
+from shsv.yamlbase import RefusedError as RefusedError
+
 PARSER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-Pos = tuple[int, int]
-
-
-@dataclass(frozen=True, slots=True)
-class Limits:
-    """What one record file may hold; each bound refuses a resource bomb early."""
-
-    max_bytes: int = 1_048_576
-    max_depth: int = 48
-    max_nodes: int = 50_000
-    max_int_digits: int = 18
-
-
-DEFAULT_LIMITS = Limits()
-
-
-@dataclass(frozen=True, slots=True)
-class Problem:
-    """Why a file could not be read, at a 1-based line and column."""
-
-    line: int
-    column: int
-    code: str
-    message: str
-
-
-class RefusedError(Exception):
-    def __init__(self, problem: Problem) -> None:
-        super().__init__(problem.message)
-        self.problem = problem
 
 
 def at(event: Event) -> Pos:
@@ -94,9 +70,6 @@ def events(text: str, limits: Limits = DEFAULT_LIMITS) -> Iterator[Event]:
     finally:
         parser.dispose()
 
-
-# What libyaml counts as the end of a line, so that its line numbers index our lines.
-LINE_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
 
 # A block scalar's header: indicator, optional indentation and chomping, then a
 # comment only after white space (libyaml accepts ">#c").

@@ -9,7 +9,7 @@ import re
 import stat
 from pathlib import Path
 
-from shsv.yamlscan import DEFAULT_LIMITS, LINE_BREAK, Limits, Pos, Problem
+from shsv.yamlbase import DEFAULT_LIMITS, LINE_BREAK, Limits, Pos, Problem
 
 # Characters no record text may hold: C0/C1 controls (bar tab and line ends), DEL,
 # bidirectional overrides and isolates (the "Trojan Source" set), stray BOMs,

@@ -17,7 +17,7 @@ from shsv.findings import Finding
 from shsv.model import KIND_NAMES, Meeting, Milestone, Record, Report
 from shsv.model.refs import Ref, refs
 from shsv.workdays import clear_working_days
-from shsv.yamlread import Loc
+from shsv.yamlbase import Loc
 
 NOTICE_DAYS = 28
 GENERAL_EXCEPTION_DAYS = 5

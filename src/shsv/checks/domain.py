@@ -13,7 +13,7 @@ from shsv.findings import Finding
 from shsv.model import Arrangement, Decision, Meeting, Milestone, Report
 from shsv.model.parts import OptionsQuestion, Section
 from shsv.workdays import clear_working_days
-from shsv.yamlread import Loc
+from shsv.yamlbase import Loc
 
 SCHEDULE_12A = "Schedule 12A to the Local Government Act 1972"
 

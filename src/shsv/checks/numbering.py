@@ -11,7 +11,7 @@ from shsv.checks.registry import Context, check
 from shsv.findings import Finding
 from shsv.model import Decision, Report
 from shsv.model.parts import OptionsQuestion, Paragraph, Recommendation, Section
-from shsv.yamlread import Loc
+from shsv.yamlbase import Loc
 
 
 @lru_cache(maxsize=4096)  # a few hundred numbers a paper, the same ones in every paper

@@ -17,7 +17,7 @@ from pydantic import BaseModel, WithJsonSchema
 from pydantic.fields import FieldInfo
 
 from shsv.model.types import ID_CHECK, ID_JSON_SCHEMA
-from shsv.yamlread import Loc
+from shsv.yamlbase import Loc
 
 
 @dataclass(frozen=True, slots=True)
