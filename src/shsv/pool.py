@@ -23,7 +23,6 @@ from typing import Any, cast
 
 from shsv.cache import Entry, Stat, digest, dumps, loads, stat_of
 from shsv.checks.registry import Context
-from shsv.collector import no_gc
 from shsv.forked import batches, forked
 from shsv.layout import RecordFile
 from shsv.yamlbase import DEFAULT_LIMITS, Problem
@@ -166,12 +165,11 @@ def check_all_files(
     else:
         results = _pooled(work, jobs)
     done = 0
-    with no_gc():
-        for batch in results:
-            yield from batch
-            done += len(batch)
-            if progress:
-                progress(done, total)
+    for batch in results:  # (validate.run has paused the cyclic collector)
+        yield from batch
+        done += len(batch)
+        if progress:
+            progress(done, total)
 
 
 def batch_size(total: int, jobs: int) -> int:
