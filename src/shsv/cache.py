@@ -88,6 +88,10 @@ class Entry:
     def fits(self, context: Context) -> bool:
         return self.context is None or self.context == context
 
+    def fresh(self, stat: Stat, context: Context) -> bool:
+        """Whether this entry holds for its file as it is: the stat shows it unchanged."""
+        return self.stat == stat and self.fits(context)
+
 
 @dataclass(slots=True)
 class Store:
@@ -102,13 +106,6 @@ class Store:
     """Phase two's diagnostics, with the digest of every (path, content) they came from."""
     stamp: int = 0
     """The file-system time at the start of this run (ns)."""
-
-    def fresh(self, rel: str, stat: Stat, context: Context) -> Entry | None:
-        """The entry for ``rel`` if the file's stat shows it unchanged."""
-        entry = self.entries.get(rel)
-        if entry is not None and entry.stat == stat and entry.fits(context):
-            return entry
-        return None
 
     def settle(self, entry: Entry, stat: Stat | None) -> Entry:
         """``entry`` with the stat to trust next time (none if the file is racy)."""

@@ -239,9 +239,8 @@ def _phase_one(
     for file in files:
         known = store.entries.get(file.rel) if store else None
         # (A file the cache does not know needs no stat: on a cold run, none does.)
-        entry = store.fresh(file.rel, _stat(file.where), context) if store and known else None
-        if entry is not None:
-            entries[file.rel] = entry
+        if known and known.fresh(_stat(file.where), context):
+            entries[file.rel] = known
             continue
         tasks.append(Task(file, known.digest if known and known.fits(context) else None))
     records: dict[str, Record] = {}
