@@ -1,10 +1,13 @@
 """The fast path agrees with the exact reader: the same data, and the same findings at
 the same line and column, over the shipped data and a generated corpus with every kind
 of breakage (every case of the YAML test suite: tests/test_yaml_suite.py). And its
-quick scan for suspicious text gives the same answer as the patterns it stands in for."""
+quick scan for suspicious text gives the same answer as the patterns it stands in for,
+and the one pass that lets most files skip the scan (shsv.prescan) finds something
+wherever the scan does."""
 
 from __future__ import annotations
 
+import os
 import re
 from datetime import date
 from pathlib import Path
@@ -16,6 +19,7 @@ from hypothesis import strategies as st
 from conftest import ROOT, YAML_SUITE
 from generated import breakage, generated
 from hostile import reads_the_same
+from shsv import prescan
 from shsv.checks.registry import Context
 from shsv.fastread import (
     _LEAD,
@@ -24,6 +28,7 @@ from shsv.fastread import (
     _SUSPECT,
     _every_block,
     _odd_block,
+    _odd_flow,
     read_fast,
     suspect,
 )
@@ -81,6 +86,24 @@ def _reference(text: str) -> bool:
     return precheck(text) is not None or bool(re.search(_SUSPECT, text))
 
 
+def _nests_deep(line: str) -> bool:
+    """20 characters of indentation and list dashes, or a list in a list on one line."""
+    lead = _LEAD.match(line)
+    assert lead is not None
+    return lead.end() >= 20 or re.match(r" *(?:- +)*- +-", line) is not None
+
+
+def _quiet_only_when_clean(text: str, raw: bytes | None = None) -> None:
+    """The one pass (shsv.prescan) finds nothing only where the scans it stands in for
+    find nothing either, and no line may nest deep."""
+    raw = text.encode() if raw is None else raw
+    if prescan.quiet(raw):
+        assert not _odd_flow(text), text
+        assert text.startswith(("|", ">")) or not _odd_block(text), text
+        assert not suspect(raw, text), text
+        assert not any(_nests_deep(line) for line in text.split("\n")), text
+
+
 ALPHABET = list(
     " \t\n\r-?:&*!%.\\0123456789abnulrtesfNTFxXoOBE_'\"[]{},#|>~"
     "\u00a0\u0085\u202e\u2066\x00\x1b\x7f£’\ufeff"
@@ -104,6 +127,7 @@ ALPHABET = list(
 def test_quick_scan_gives_the_same_answer(text: str, bom: bool) -> None:
     raw = ("\ufeff" if bom else "").encode() + text.encode("utf-8")
     assert suspect(raw, text) == _reference(text)
+    _quiet_only_when_clean(text, raw)
 
 
 def test_quick_scan_over_real_files(broken_corpus: tuple[Path, dict[str, str]]) -> None:
@@ -116,6 +140,7 @@ def test_quick_scan_over_real_files(broken_corpus: tuple[Path, dict[str, str]]) 
         except UnicodeDecodeError:
             continue
         assert suspect(raw, text) == _reference(text)
+        _quiet_only_when_clean(text, raw)
 
 
 _PIECES = ["", " ", "  ", "\t", "- ", "-", "? ", "?", ": ", ":", "[a]", "[a, b]", "{", "}",
@@ -130,6 +155,7 @@ _PIECES = ["", " ", "  ", "\t", "- ", "-", "? ", "?", ": ", ":", "[a]", "[a, b]"
 def test_quick_scan_on_line_shaped_text(lines: list[str]) -> None:
     text = "\n".join(lines)
     assert suspect(text.encode(), text) == _reference(text)
+    _quiet_only_when_clean(text)
 
 
 @pytest.mark.parametrize(
@@ -161,11 +187,9 @@ def test_the_line_start_hint_misses_no_line(lines: list[str]) -> None:
     left out: a file with one is suspect before the hint counts."""
     text = "\n".join(lines)
     for line in lines[1:]:
-        lead = _LEAD.match(line)
-        assert lead is not None
-        compact = re.match(r" *(?:- +)*- +-", line)  # a list in a list on one line
-        if lead.end() >= 20 or compact or _LINE_START_PATTERN.match(line):
+        if _nests_deep(line) or _LINE_START_PATTERN.match(line):
             assert _LINE_START_HINT(text) is not None, line
+    _quiet_only_when_clean(text)
 
 
 def test_data_nested_up_to_the_limit_is_counted() -> None:
@@ -193,3 +217,72 @@ def test_quick_block_scan_gives_the_same_answer(lines: list[str]) -> None:
     text = "\n".join(lines)
     if not text.startswith(("|", ">")):  # a scalar at the top: refused either way
         assert _odd_block(text) == _every_block(text)
+    _quiet_only_when_clean(text)
+    _quiet_only_when_clean(text + "\n")
+
+
+_FLOW_PIECES = ["[", "]", ",", ", ", " ", "a", "ab", "x y", "£5", "é", "’", "€", "\u00a0",
+                "\u2003", "\u3000", "\u1680", "\x85", ":", "#", "-", "?", "'", "{", "\n",
+                "key: ", "- ", "|", ">"]  # fmt: skip
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(st.sampled_from(_FLOW_PIECES), max_size=14).map("".join))
+@example("a: [ab, cd]\n")
+@example("a: [é]\n")
+@example("a: [\u00a0ab]\n")
+@example("a: [ab, \u3000x]\n")
+@example("a: [£5, ab,]\n")
+@example("a: [ab")
+def test_the_one_pass_finds_every_odd_flow_list(text: str) -> None:
+    _quiet_only_when_clean(text)
+
+
+NO_RE2 = "RE2 (the optional 'fast' extra, google-re2) is not installed: the one pass is off"
+
+
+def test_the_one_pass_is_installed() -> None:
+    if prescan._SEARCH is None:
+        assert os.environ.get("SHSV_CI") != "1", NO_RE2  # CI installs every extra
+        pytest.skip(NO_RE2)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a: !!str x\n",
+        "a: &x 1\n",
+        "a:\tb\n",
+        "a: [é]\n",
+        "a: [b c d, e\n",
+        "a: 0x1F\n",
+        "a: 1_000\n",
+        "a: 1e999\n",
+        "a: >\nb: x\n",
+        "a: |2\n   x\n",
+        "- k: |\n  x\n",
+        "  a: |\n  x\n",
+        "a: |\n\n b\n",
+        " " * 18 + "- a\n",
+        "- - a\n",
+        "? a\n",
+        "---\na: 1\n",
+    ],
+)
+def test_the_one_pass_finds_what_it_must(text: str) -> None:
+    if prescan._SEARCH is None:
+        pytest.skip(NO_RE2)
+    assert not prescan.quiet(text.encode())
+
+
+def test_the_one_pass_lets_a_usual_record_through(
+    broken_corpus: tuple[Path, dict[str, str]],
+) -> None:
+    if prescan._SEARCH is None:
+        pytest.skip(NO_RE2)
+    root, broken = broken_corpus
+    clean = [f for f in discover(root) if f.rel not in broken]
+    quiet = [prescan.quiet(f.path.read_bytes()) for f in clean]
+    assert len(clean) > 40 and sum(quiet) == len(clean)
+    shipped = [prescan.quiet(f.path.read_bytes()) for f in discover(ROOT)]
+    assert sum(shipped) >= len(shipped) // 2

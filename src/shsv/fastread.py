@@ -23,6 +23,7 @@ from typing import Any
 
 import yaml_rs
 
+from shsv.prescan import quiet
 from shsv.yamlbase import DEFAULT_LIMITS, Limits
 from shsv.yamltext import FORBIDDEN, precheck
 
@@ -247,18 +248,21 @@ def read_fast(raw: bytes, limits: Limits = DEFAULT_LIMITS) -> dict[str, Any] | N
         return None
     if len(text) > limits.max_nodes and max(text.count("\n"), text.count(",")) > limits.max_nodes:
         return None  # likely over the value limit: let the exact reader count
-    # No flow nesting reaches the Rust parser: _odd_flow refuses a "[" in a flow list
-    # ("{" is suspect anyway), so the exact reader alone sees deep nesting.
-    if _odd_flow(text) or _odd_block(text):
-        return None
-    lines = _LINE_START_HINT(text) is not None
-    if suspect(raw, text, lines):
-        return None
+    if quiet(raw):  # one pass found nothing that the scans below look for
+        deep = False
+    else:
+        # No flow nesting reaches the Rust parser: _odd_flow refuses a "[" in a flow list
+        # ("{" is suspect anyway), so the exact reader alone sees deep nesting.
+        if _odd_flow(text) or _odd_block(text):
+            return None
+        lines = _LINE_START_HINT(text) is not None
+        if suspect(raw, text, lines):
+            return None
+        deep = lines or text.startswith(_DEEP)  # a line that may nest deep, or a suspect one
     try:
         data = yaml_rs.loads(text, parse_datetime=False)
     except Exception:
         return None
-    deep = lines or text.startswith(_DEEP)  # a line that may nest deep, or a suspect one
     if not isinstance(data, dict) or not data or not _within(data, limits, text, deep):
         return None
     return data
