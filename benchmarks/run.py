@@ -292,6 +292,20 @@ def targets(rows: Sequence[Row], largest: int) -> list[Target]:
     return out
 
 
+def versions() -> str:
+    """What the figures depend on besides the code: the Python and the parsers and
+    engines installed (without google-re2, the ``fast`` extra, the one pass is off)."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    found = [f"Python {sys.version.split()[0]}"]
+    for name in ("PyYAML", "pydantic", "pydantic-core", "yaml-rs", "google-re2"):
+        try:
+            found.append(f"{name} {version(name)}")
+        except PackageNotFoundError:
+            found.append(f"{name} not installed")
+    return ", ".join(found)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", default="1000,3000,10000", help="report files per tree")
@@ -310,6 +324,7 @@ def main(argv: list[str] | None = None) -> int:
     floor_script = args.work / "floor.py"
     floor_script.write_text(FLOOR, encoding="utf-8")
     rows: list[Row] = []
+    print(versions(), flush=True)
     print(
         "| files | run | median | x floor | CPU | peak |\n|---:|---|---:|---:|---:|---:|",
         flush=True,
