@@ -286,3 +286,42 @@ def test_the_one_pass_lets_a_usual_record_through(
     assert len(clean) > 40 and sum(quiet) == len(clean)
     shipped = [prescan.quiet(f.path.read_bytes()) for f in discover(ROOT)]
     assert sum(shipped) >= len(shipped) // 2
+
+
+_SHIPPED = [f.path.read_bytes().decode() for f in discover(ROOT)]
+_ENDS = [" |", " >-", " |-", " >", ": |", ": >-", " [a]", " [ab, cd]", " [é]", " &x", " #",
+         "- ", " - x", " 0x1F", ""]  # fmt: skip
+_EDIT = st.tuples(
+    st.sampled_from(["shift", "end", "blank", "spaces", "copy", "delete", "swap"]),
+    st.floats(0, 1, exclude_max=True),
+    st.floats(0, 1, exclude_max=True),
+    st.sampled_from(_ENDS),
+    st.sampled_from([-4, -2, -1, 1, 2, 4]),
+)
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.sampled_from(range(len(_SHIPPED))), st.lists(_EDIT, min_size=1, max_size=3))
+def test_the_one_pass_on_edited_records(
+    index: int, edits: list[tuple[str, float, float, str, int]]
+) -> None:
+    """Real records edited as people edit them: a line indented more or less, a header
+    or a list added at a line's end, lines added, copied, removed or swapped."""
+    lines = _SHIPPED[index].split("\n")
+    for op, at, other, end, shift in edits:
+        i, j = int(at * len(lines)), int(other * len(lines))
+        line = lines[i]
+        if op == "shift":
+            lead = len(line) - len(line.lstrip(" "))
+            lines[i] = " " * max(0, lead + shift) + line.lstrip(" ")
+        elif op == "end":
+            lines[i] = line + end
+        elif op in ("blank", "spaces"):
+            lines.insert(i, "" if op == "blank" else " " * abs(shift))
+        elif op == "copy":
+            lines.insert(i, lines[j])
+        elif op == "delete" and len(lines) > 1:
+            del lines[i]
+        elif op == "swap":
+            lines[i], lines[j] = lines[j], lines[i]
+    _quiet_only_when_clean("\n".join(lines))
