@@ -7,6 +7,7 @@ from __future__ import annotations
 import contextlib
 import os
 import signal
+import threading
 import time
 from collections.abc import Iterator
 from datetime import date
@@ -23,6 +24,7 @@ import shsv.validate
 from conftest import MEETING, minimal, write_tree
 from shsv.checks.registry import Context
 from shsv.cli import app
+from shsv.layout import discover
 from shsv.validate import Outcome, run
 
 AS_OF = Context(as_of=date(2026, 1, 1))
@@ -91,6 +93,24 @@ def test_a_warm_run_checks_nothing_and_finds_the_same(repo: Path, checked: list[
     checked.clear()
     assert run(repo, AS_OF, cache=True).diagnostics == []
     assert checked == []
+
+
+def test_the_cache_is_written_whole_before_the_run_returns(
+    repo: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """It is written on a thread; the run waits for it, even when writing is slow."""
+    real = shsv.cache.write_atomic
+
+    def slow(*args: Any, **kwargs: Any) -> None:
+        time.sleep(0.3)
+        real(*args, **kwargs)
+
+    monkeypatch.setattr(shsv.cache, "write_atomic", slow)
+    run(repo, AS_OF, cache=True)
+    assert not [t for t in threading.enumerate() if t.name == "shsv-cache"]
+    store = shsv.cache.open_store(repo, shsv.cache.fingerprint("fast=True"))
+    assert store is not None
+    assert sorted(store.entries) == sorted(f.rel for f in discover(repo))
 
 
 def test_editing_a_file_in_place_same_size_same_time(repo: Path) -> None:

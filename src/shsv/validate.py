@@ -9,7 +9,7 @@ from __future__ import annotations
 import hashlib
 import os
 import stat
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -175,7 +175,9 @@ def run(
     # Every object made here lives on or dies by reference counting: the cyclic
     # collector would only walk them all again, and did, for up to a twentieth of a run.
     with no_gc():
-        return _run(root, context, fast, keep_records, progress, cache, jobs)
+        outcome, written = _run(root, context, fast, keep_records, progress, cache, jobs)
+        written()  # (the cache is written while _run's working set is freed)
+    return outcome
 
 
 def _run(
@@ -186,7 +188,8 @@ def _run(
     progress: Progress | None,
     cache: bool,
     jobs: int | None,
-) -> Outcome:
+) -> tuple[Outcome, Callable[[], None]]:
+    """The outcome, and what waits until the cache is written."""
     files = discover(root)
     store = open_store(root, fingerprint(f"fast={fast}")) if cache and not keep_records else None
     entries, records, fresh, changed = _phase_one(
@@ -215,8 +218,12 @@ def _run(
     diagnostics.extend(cross)
     diagnostics.sort()
     if store and (changed or store.cross is None or store.cross[0] != key):
-        save(store, entries, (key, cross))
-    return outcome
+        return outcome, save(store, entries, (key, cross))
+    return outcome, _nothing
+
+
+def _nothing() -> None:
+    pass
 
 
 def _phase_one(
