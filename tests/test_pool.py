@@ -15,6 +15,8 @@ import shsv.pool
 from generated import generated
 from shsv.checks.registry import Context
 from shsv.forked import forked
+from shsv.layout import discover
+from shsv.pool import FORK_THRESHOLD, Task, check_all_files
 from shsv.validate import run
 
 AS_OF = Context(as_of=date(2026, 1, 1))
@@ -98,6 +100,36 @@ def test_every_batch_comes_back_once_from_whichever_process_took_it() -> None:
     assert sorted(i for batch in out for i, _ in batch) == list(range(700))
     workers = {pid for batch in out for _, pid in batch}
     assert parent in workers and len(workers) > 1  # the parent works too
+
+
+def test_children_run_the_remote_check_and_the_parent_its_own() -> None:
+    parent = os.getpid()
+
+    def here(start: int, stop: int) -> list[tuple[int, str]]:
+        time.sleep(0.01)
+        return [(i, "here") for i in range(start, stop)]
+
+    def remote(start: int, stop: int) -> list[tuple[int, str]]:
+        assert os.getpid() != parent
+        time.sleep(0.01)
+        return [(i, "remote") for i in range(start, stop)]
+
+    out = [item for batch in forked(here, 300, 5, 2, remote) for item in batch]
+    assert sorted(i for i, _ in out) == list(range(300))
+    assert {where for _, where in out} == {"here", "remote"}
+
+
+def test_the_parent_keeps_its_own_summaries_as_they_are(tmp_path: Path) -> None:
+    """Only results sent down a pipe carry their summary pickled alone."""
+    corpus = tmp_path / "corpus"
+    generated(corpus, 40)
+    tasks = [Task(file) for file in discover(corpus)]
+    assert len(tasks) >= FORK_THRESHOLD
+    done = list(check_all_files(corpus, tasks, AS_OF, jobs=2))
+    mine = [d for d in done if d.summary is not None]
+    assert mine  # (how many the child takes depends on timing)
+    for d in mine:
+        assert d.entry is not None and d.entry.summary() == d.summary
 
 
 def test_a_child_that_dies_costs_time_not_results() -> None:

@@ -28,10 +28,16 @@ _LENGTH = 8  # bytes of the length before each result
 
 
 def forked(
-    check: Callable[[int, int], list[T]], total: int, batch: int, jobs: int
+    check: Callable[[int, int], list[T]],
+    total: int,
+    batch: int,
+    jobs: int,
+    remote: Callable[[int, int], list[T]] | None = None,
 ) -> Iterator[list[T]]:
     """``check(start, stop)`` for every batch of ``range(total)``, on ``jobs``
-    processes; each batch's results as they come, in no particular order."""
+    processes; each batch's results as they come, in no particular order. ``remote``:
+    what the children run instead, when results sent down a pipe should differ from
+    those that stay in this process."""
     # The batch numbers are written at once, before any reader, so they must fit in the
     # pipe: 16 KiB, the smallest buffer among the systems that fork (macOS).
     spans = batches(total, max(batch, -(-total // (16_000 // _NUMBER))))
@@ -40,7 +46,8 @@ def forked(
     os.close(numbers)  # so a read finds the end once every number is taken
     children: dict[int, int] = {}  # a child's result pipe -> its process id
     try:
-        _fork(children, jobs - 1, lambda sender: _child(check, spans, todo, sender))
+        child = remote or check
+        _fork(children, jobs - 1, lambda sender: _child(child, spans, todo, sender))
         sent: set[int] = set()
         buffers = {fd: bytearray() for fd in children}
         while (number := _take(todo)) is not None:

@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any, cast
 
 from shsv.cache import Entry, Stat, digest, dumps, loads, stat_of
+from shsv.checks.cross import Summary
 from shsv.checks.registry import Context
 from shsv.forked import batches, forked
 from shsv.layout import RecordFile
@@ -56,6 +57,9 @@ class Done:
     stat: Stat | None
     entry: Entry | None = None
     record: Any = None
+    summary: Summary | None = None
+    """The entry's summary itself, when the result stays in the process that made it
+    (another process unpickles it from the entry)."""
 
 
 class Watched:
@@ -78,10 +82,11 @@ def jobs_default() -> int:
 
 
 def check_one(
-    root: Path, task: Task, context: Context, fast: bool, keep: bool, plain: bool
+    root: Path, task: Task, context: Context, fast: bool, keep: bool, plain: bool, here: bool
 ) -> Done:
     """Phase one for one file. ``plain``: ``data/`` itself is no link out of the root,
-    so a file that is no link is inside it too."""
+    so a file that is no link is inside it too. ``here``: the result stays in this
+    process (so the summary goes with it as it is)."""
     from shsv.validate import check_file, read_file
 
     file = task.file
@@ -98,7 +103,8 @@ def check_one(
     result = check_file(file, raw, cast(Context, watched), fast=fast)
     read = context if watched.read else None
     entry = Entry.of(file.rel, found, tuple(result.diagnostics), result.summary, read)
-    return Done(file.rel, stat, entry, result.record if keep else None)
+    summary = result.summary if here else None
+    return Done(file.rel, stat, entry, result.record if keep else None, summary)
 
 
 def _read(file: RecordFile) -> tuple[bytes | None, Stat | None]:
@@ -123,16 +129,16 @@ _work: Work | None = None
 as just its range of tasks."""
 
 
-def _check(work: Work, start: int, stop: int) -> list[Done]:
+def _check(work: Work, here: bool, start: int, stop: int) -> list[Done]:
     root, tasks, context, fast, plain, keep = work
-    return [check_one(root, task, context, fast, keep, plain) for task in tasks[start:stop]]
+    return [check_one(root, task, context, fast, keep, plain, here) for task in tasks[start:stop]]
 
 
 def _batch(span: tuple[int, int]) -> bytes:
     assert _work is not None
     # Pickled here as plain tuples: the default pickling of slotted dataclasses costs
     # the parent, which unpickles every result, more than checking takes the workers.
-    return dumps(_check(_work, *span))
+    return dumps(_check(_work, False, *span))
 
 
 def _worker(work: Work) -> None:
@@ -159,7 +165,9 @@ def check_all_files(
     work = (root, tasks, context, fast, inside(root, root / DATA), keep)
     fork = hasattr(os, "fork")
     if jobs < 2 or total < (FORK_THRESHOLD if fork else POOL_THRESHOLD):
-        results: Iterator[list[Done]] = (_check(work, *span) for span in batches(total, BATCH))
+        results: Iterator[list[Done]] = (
+            _check(work, True, *span) for span in batches(total, BATCH)
+        )
     elif fork:
         results = _forked(work, jobs)
     else:
@@ -179,7 +187,8 @@ def batch_size(total: int, jobs: int) -> int:
 
 def _forked(work: Work, jobs: int) -> Iterator[list[Done]]:
     total = len(work[1])
-    return forked(partial(_check, work), total, batch_size(total, jobs), jobs)
+    here, there = partial(_check, work, True), partial(_check, work, False)
+    return forked(here, total, batch_size(total, jobs), jobs, there)
 
 
 def _pooled(work: Work, jobs: int) -> Iterator[list[Done]]:

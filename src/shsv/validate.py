@@ -237,8 +237,9 @@ def _phase_one(
     progress: Progress | None,
 ) -> tuple[dict[str, Entry], dict[str, Record], dict[str, Summary], bool]:
     """Every file's entry (from the cache when its stat shows it unchanged), the
-    records when asked for, the summaries of the files checked now (unpickled as they
-    arrive, while the workers are still busy, rather than all at the end), and whether
+    records when asked for, the summaries of the files checked now (as they are for
+    the files this process checked; for the others, unpickled as they arrive, while the
+    workers are still busy, rather than all at the end), and whether
     any entry differs from the cache's: a stat now trusted, a check redone for
     another context, a new result."""
     entries: dict[str, Entry] = {}
@@ -267,7 +268,9 @@ def _phase_one(
         else:
             entries[done.rel] = store.settle(done.entry, done.stat) if store else done.entry
             changed |= done.entry != known
-        if done.entry is not None and done.entry.pickled is not None:
+        if done.summary is not None:
+            summaries[done.rel] = done.summary
+        elif done.entry is not None and done.entry.pickled is not None:
             summaries[done.rel] = loads(done.entry.pickled)
         if done.record is not None:
             records[done.rel] = done.record
