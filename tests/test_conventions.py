@@ -92,3 +92,28 @@ def test_a_clean_validate_in_a_pipe_loads_neither_rich_nor_pyyaml(tmp_path: Path
     clean = "✓ no problems (4 files, 4 records checked)"
     assert done.stdout.splitlines() == [clean, "0", clean, "0", "[]"]
     assert (root / ".shsv-cache" / "validate.bin").is_file()
+
+
+def test_a_run_that_reads_no_file_does_not_load_re2(tmp_path: Path) -> None:
+    """The one pass (shsv.prescan) is compiled when a file is first read: a run with
+    nothing changed since the cache skips loading RE2 and compiling it (6 ms)."""
+    root = tmp_path / "repo"
+    shutil.copytree(MINIMAL, root)
+    code = (
+        "import sys; from shsv.cli import app\n"
+        "try:\n"
+        f"    app(['validate', '--root', {str(root)!r}])\n"
+        "except SystemExit as done:\n"
+        "    print(done.code)\n"
+        "print('re2' in sys.modules)\n"
+    )
+    env = {**os.environ, "NO_COLOR": "1", "GITHUB_ACTIONS": "", "CI": "", "SHSV_NO_CACHE": ""}
+    runs = [
+        subprocess.run(
+            [sys.executable, "-c", code], capture_output=True, text=True, check=True, env=env
+        ).stdout.splitlines()[-2:]
+        for _ in range(2)
+    ]
+    first, warm = runs
+    assert warm == ["0", "False"]
+    assert first[0] == "0"

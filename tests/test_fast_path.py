@@ -242,7 +242,7 @@ NO_RE2 = "RE2 (the optional 'fast' extra, google-re2) is not installed: the one 
 
 
 def test_the_one_pass_is_installed() -> None:
-    if prescan._SEARCH is None:
+    if prescan.search() is None:
         assert os.environ.get("SHSV_CI") != "1", NO_RE2  # CI installs every extra
         pytest.skip(NO_RE2)
 
@@ -270,7 +270,7 @@ def test_the_one_pass_is_installed() -> None:
     ],
 )
 def test_the_one_pass_finds_what_it_must(text: str) -> None:
-    if prescan._SEARCH is None:
+    if prescan.search() is None:
         pytest.skip(NO_RE2)
     assert not prescan.quiet(text.encode())
 
@@ -278,7 +278,7 @@ def test_the_one_pass_finds_what_it_must(text: str) -> None:
 def test_the_one_pass_lets_a_usual_record_through(
     broken_corpus: tuple[Path, dict[str, str]],
 ) -> None:
-    if prescan._SEARCH is None:
+    if prescan.search() is None:
         pytest.skip(NO_RE2)
     root, broken = broken_corpus
     clean = [f for f in discover(root) if f.rel not in broken]
