@@ -9,6 +9,7 @@ import os
 import subprocess
 import sys
 import textwrap
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -158,6 +159,27 @@ def test_a_write_replaces_whole_and_keeps_the_mode(target: Path) -> None:
 def test_an_encoding_error_writes_nothing(target: Path) -> None:
     with pytest.raises(WriteError, match="not valid Unicode"):
         write_atomic(target, "half a pair: \udc80")
+    unchanged(target)
+
+
+def test_parts_are_written_in_order(target: Path) -> None:
+    write_atomic(target, iter([b"one, ", b"", b"two"]))
+    assert target.read_bytes() == b"one, two"
+
+
+def test_a_part_that_cannot_be_made_leaves_the_old_file(target: Path) -> None:
+    """The parts come from a producer (the cache's, a queue fed by the run) that may
+    give up part-way: whatever was written so far goes with the temporary file."""
+
+    class GaveUpError(Exception):
+        pass
+
+    def parts() -> Iterator[bytes]:
+        yield b"half of the new content"
+        raise GaveUpError
+
+    with pytest.raises(GaveUpError):
+        write_atomic(target, parts())
     unchanged(target)
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import shutil
 import signal
 import threading
 import time
@@ -111,6 +112,51 @@ def test_the_cache_is_written_whole_before_the_run_returns(
     store = shsv.cache.open_store(repo, shsv.cache.fingerprint("fast=True"))
     assert store is not None
     assert sorted(store.entries) == sorted(f.rel for f in discover(repo))
+
+
+def test_a_cache_written_in_parts_reads_back_as_written(
+    repo: Path, checked: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each part is a pickle of its own, read with a memo of its own: what entries in
+    one part share (the context their checks read) is read back as itself."""
+    for n in range(8):
+        write(repo, f"data/milestones/step-{n}.yaml", dict(MILESTONE, id=f"step-{n}"))
+    stamp = shsv.cache.fingerprint("fast=True")
+    same(repo)
+    whole = shsv.cache.open_store(repo, stamp)
+    shutil.rmtree(repo / ".shsv-cache")
+    monkeypatch.setattr(shsv.cache.Writer, "PART", 4)
+    same(repo)
+    parted = shsv.cache.open_store(repo, stamp)
+    assert whole is not None and parted is not None
+    assert len(parted.entries) == len(discover(repo)) > 3 * 4
+    assert sum(entry.context is not None for entry in parted.entries.values()) > 4
+    assert parted.entries == whole.entries
+    assert parted.cross == whole.cross
+    checked.clear()
+    assert run(repo, AS_OF, cache=True).diagnostics == []
+    assert checked == []
+
+
+def test_a_run_that_fails_in_phase_two_leaves_the_cache_as_it_was(
+    repo: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The cache is being written while phase two runs: if phase two fails, the writing
+    stops, the old file stays byte-identical and no thread is left waiting."""
+    same(repo)
+    folder = repo / ".shsv-cache"
+    before = (folder / "validate.bin").read_bytes()
+    write(repo, "data/reports/a-report.yaml", dict(REPORT, title="Changed"))
+
+    def failing(*args: Any) -> list[Any]:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(shsv.validate, "cross_diagnostics", failing)
+    with pytest.raises(KeyboardInterrupt):
+        run(repo, AS_OF, cache=True)
+    assert not [t for t in threading.enumerate() if t.name == "shsv-cache"]
+    assert (folder / "validate.bin").read_bytes() == before
+    assert sorted(p.name for p in folder.iterdir()) == ["stamp", "validate.bin"]
 
 
 def test_editing_a_file_in_place_same_size_same_time(repo: Path) -> None:

@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
+import gc
 import json
 import re
 import subprocess
 import sys
+import weakref
 from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
 
 from conftest import PROGRAMME, ROOT, TESTS, minimal, write_tree
-from shsv import __version__
+from shsv import __version__, collector
 from shsv.cli import app
 from shsv.rules import RULES
 
@@ -154,6 +156,33 @@ def test_the_command_ends_with_its_output_whole_and_its_own_exit_code(tmp_path: 
     expected = invoke("timeline", "--root", str(ROOT), "--as-of", "2012-06-01")
     assert (timeline.returncode, timeline.stdout) == expected[:2]
     assert len(timeline.stdout) > 1000
+
+
+def test_a_working_set_left_is_kept_only_by_a_process_that_ends_at_once(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """``main`` ends the process at once, so what a run leaves it is never freed; a
+    library caller's (this test's) is freed as usual."""
+
+    class Large:
+        pass
+
+    monkeypatch.setattr(collector, "_left", None)
+    left = Large()
+    freed = weakref.ref(left)
+    collector.leave(left)
+    del left
+    assert freed() is None
+    collector.end_at_once()
+    left = Large()
+    kept = weakref.ref(left)
+    try:
+        collector.leave(left)
+        del left
+        assert kept() is not None
+        assert gc.get_freeze_count() > 0  # out of the collector's way too
+    finally:
+        gc.unfreeze()
 
 
 def test_rules_explains_one_code_with_its_law_and_checks() -> None:

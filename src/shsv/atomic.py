@@ -16,6 +16,7 @@ import contextlib
 import os
 import re
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
 
 from shsv.errors import UsageError, WriteError
@@ -86,7 +87,7 @@ def check_target(path: Path, folder: Path | None = None) -> Path:
 
 def write_atomic(
     path: Path,
-    content: str | bytes,
+    content: str | bytes | Iterable[bytes],
     *,
     folder: Path | None = None,
     exclusive: bool = False,
@@ -95,10 +96,12 @@ def write_atomic(
     """Write ``content`` to ``path`` atomically.
 
     ``exclusive`` refuses to replace an existing file (for new records). Text is
-    encoded as UTF-8 before anything touches the disk. ``durable=False`` skips flushing
-    to disk: the write is still whole or nothing while the system runs, but a power cut
-    soon after may leave the file empty or torn. Only for what checks itself when read
-    (the signed validation cache, whose 10 MB took 15 ms to flush).
+    encoded as UTF-8 before anything touches the disk. Parts (an iterable of bytes)
+    are written as they come; if producing one fails, the target stays as it was.
+    ``durable=False`` skips flushing to disk: the write is still whole or nothing while
+    the system runs, but a power cut soon after may leave the file empty or torn. Only
+    for what checks itself when read (the signed validation cache, whose 10 MB took
+    15 ms to flush).
     """
     target = check_target(path, folder)
     data = _encode(content, target)
@@ -114,7 +117,8 @@ def write_atomic(
     temporary = Path(name)
     try:
         with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
+            for part in (data,) if isinstance(data, bytes) else data:
+                stream.write(part)
             stream.flush()
             if durable:
                 os.fsync(stream.fileno())
@@ -141,8 +145,8 @@ def write_atomic(
         _sync_folder(parent)
 
 
-def _encode(content: str | bytes, target: Path) -> bytes:
-    if isinstance(content, bytes):
+def _encode(content: str | bytes | Iterable[bytes], target: Path) -> bytes | Iterable[bytes]:
+    if not isinstance(content, str):
         return content
     try:
         return content.encode("utf-8")

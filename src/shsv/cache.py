@@ -25,10 +25,11 @@ import io
 import operator
 import os
 import pickle
+import queue
 import stat
 import sys
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -200,8 +201,11 @@ def _read_plain(path: Path, limit: int = MAX_BYTES) -> bytes | None:
     return None if isinstance(got, Problem) else got[0]
 
 
-def _sign(key: bytes, payload: bytes) -> bytes:
-    return hmac.new(key, payload, hashlib.blake2b).digest()
+SIGNATURE = hashlib.blake2b().digest_size
+
+
+def _signer(key: bytes) -> hmac.HMAC:
+    return hmac.new(key, digestmod=hashlib.blake2b)
 
 
 def open_store(root: Path, fingerprint: bytes) -> Store | None:
@@ -221,10 +225,9 @@ def open_store(root: Path, fingerprint: bytes) -> Store | None:
     if stamp is None:
         return None
     store = Store(folder, fingerprint, key, stamp=stamp)
-    loaded = _load(folder / NAME, key)
-    if isinstance(loaded, dict) and loaded.get("fingerprint") == fingerprint:
-        store.entries = {row[0]: Entry(*row) for row in loaded.get("entries", ())}
-        store.cross = loaded.get("cross")
+    loaded = _load(folder / NAME, key, fingerprint)
+    if loaded is not None:
+        store.entries, store.cross = loaded
     return store
 
 
@@ -241,15 +244,31 @@ def _stamp(path: Path) -> int | None:
         return os.fstat(stream.fileno()).st_mtime_ns
 
 
-def _load(path: Path, key: bytes) -> Any:
+def _load(
+    path: Path, key: bytes, fingerprint: bytes
+) -> tuple[dict[str, Entry], tuple[bytes, tuple[Diagnostic, ...]]] | None:
+    """The entries and phase two's result kept at ``path``, if it holds a cache this
+    user signed for this fingerprint. The file (see ``Writer``): the fingerprint, the
+    entries in parts, phase two's result, and the signature of all that."""
     blob = _read_plain(path)
-    if blob is None:
+    if blob is None or len(blob) < SIGNATURE + len(fingerprint):
         return None
-    signature, payload = blob[:64], blob[64:]
-    if not hmac.compare_digest(signature, _sign(key, payload)):
+    signer = _signer(key)
+    signer.update(memoryview(blob)[:-SIGNATURE])
+    if not hmac.compare_digest(blob[-SIGNATURE:], signer.digest()):
         return None
+    if blob[: len(fingerprint)] != fingerprint:
+        return None  # another version's or another program's: start afresh
+    stream = io.BytesIO(blob)
+    stream.seek(len(fingerprint))
+    end = len(blob) - SIGNATURE
+    parts = []
     try:
-        return loads(payload)
+        with no_gc():
+            while stream.tell() < end:  # (each part its own pickle, with its own memo)
+                parts.append(pickle.Unpickler(stream).load())  # noqa: S301 - signed
+        *rows, cross = parts
+        return {row[0]: Entry(*row) for part in rows for row in part}, cross
     except Exception:  # a cache that cannot be read is no cache
         return None
 
@@ -303,24 +322,90 @@ def dumps(value: Any) -> bytes:
 _ROW = operator.attrgetter(*(field.name for field in dataclasses.fields(Entry)))
 
 
-def save(
-    store: Store, entries: dict[str, Entry], cross: tuple[bytes, tuple[Diagnostic, ...]]
-) -> Callable[[], None]:
-    """Start writing the cache, whole and atomically; returns what waits until it is
-    written. A cache that cannot be written is skipped.
+class Writer:
+    """The cache file, made while the run goes on and written on a thread.
 
-    The signing and the writing run on a thread: both let go of the interpreter lock,
-    so they overlap whatever the caller does next (a run of 13,052 files then frees its
-    working set, some 17 ms, while its 10 MB cache is signed and written, some 30)."""
-    # Entries as rows of their fields: tuples pickle without a call into Python each.
-    rows = list(map(_ROW, entries.values()))
-    payload = dumps({"fingerprint": store.fingerprint, "entries": rows, "cross": cross})
-    writer = threading.Thread(target=_write, args=(store, payload), name="shsv-cache")
-    writer.start()
-    return writer.join
+    The entries are pickled in parts as phase one settles them (``add``), while the
+    other processes are still checking files; once phase one is over, ``start`` writes
+    those parts on a thread (hashing and writing let go of the interpreter lock) while
+    phase two runs, and ``finish`` adds phase two's result and the signature and
+    returns what waits until the file is in place. Written whole and atomically, or
+    not at all: a cache that cannot be written is skipped, and ``abandon`` drops one
+    that is no longer wanted.
+    """
+
+    PART = 64
+    """Entries per part."""
+
+    def __init__(self, store: Store) -> None:
+        self._store = store
+        self._parts: list[bytes] = []
+        self._new: list[Entry] = []
+        self._old: list[Entry] = []
+        self._queue: queue.SimpleQueue[bytes | None] = queue.SimpleQueue()
+        self._thread: threading.Thread | None = None
+
+    @property
+    def started(self) -> bool:
+        return self._thread is not None
+
+    def add(self, entry: Entry) -> None:
+        """An entry this run made or settled: pickled with the next ``PART``."""
+        self._new.append(entry)
+        if len(self._new) >= self.PART:
+            self._pickle(self._new)
+            self._new = []
+
+    def keep(self, entry: Entry) -> None:
+        """An entry taken from the cache as it was: pickled only if the file is written."""
+        self._old.append(entry)
+
+    def _pickle(self, entries: list[Entry]) -> None:
+        # Entries as rows of their fields: tuples pickle without a call into Python each.
+        self._parts.append(dumps(list(map(_ROW, entries))))
+
+    def start(self) -> None:
+        """Start writing (only once no other process is to be forked: a fork copies
+        no thread)."""
+        assert self._thread is None
+        self._pickle(self._new + self._old)
+        self._new = self._old = []
+        # One buffer: the thread signs and writes it without taking the interpreter
+        # lock again, which it would wait for (the run is busy) at every part.
+        self._queue.put(b"".join((self._store.fingerprint, *self._parts)))
+        self._parts = []
+        self._thread = threading.Thread(target=self._write, name="shsv-cache")
+        self._thread.start()
+
+    def finish(self, cross: tuple[bytes, tuple[Diagnostic, ...]]) -> Callable[[], None]:
+        assert self._thread is not None
+        self._queue.put(dumps(cross))
+        self._queue.put(None)
+        return self._thread.join
+
+    def abandon(self) -> None:
+        """Stop writing: the file stays as it was."""
+        if self._thread is not None:
+            self._queue.put(_ABANDONED)
+            self._thread.join()
+
+    def _write(self) -> None:
+        with contextlib.suppress(WriteError, OSError, _AbandonedError):
+            # Not flushed to disk: one torn by a power cut fails its signature.
+            write_atomic(self._store.folder / NAME, self._signed(), durable=False)
+
+    def _signed(self) -> Iterator[bytes]:
+        signer = _signer(self._store.key)
+        while (part := self._queue.get()) is not None:
+            if part is _ABANDONED:
+                raise _AbandonedError
+            signer.update(part)
+            yield part
+        yield signer.digest()
 
 
-def _write(store: Store, payload: bytes) -> None:
-    with contextlib.suppress(WriteError, OSError):
-        # Not flushed to disk: one torn by a power cut fails its signature and is ignored.
-        write_atomic(store.folder / NAME, _sign(store.key, payload) + payload, durable=False)
+_ABANDONED = b"abandoned"
+
+
+class _AbandonedError(Exception):
+    pass

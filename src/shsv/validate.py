@@ -15,10 +15,10 @@ from pathlib import Path
 from typing import Any
 
 from shsv import schema
-from shsv.cache import Entry, Stat, Store, fingerprint, loads, open_store, save, stat_of
+from shsv.cache import Entry, Stat, Store, Writer, fingerprint, loads, open_store, stat_of
 from shsv.checks import registry
 from shsv.checks.cross import Summary, check_all, summarise
-from shsv.collector import no_gc
+from shsv.collector import leave, no_gc
 from shsv.diagnostics import Diagnostic
 from shsv.fastread import read_fast
 from shsv.findings import Finding
@@ -176,7 +176,7 @@ def run(
     # collector would only walk them all again, and did, for up to a twentieth of a run.
     with no_gc():
         outcome, written = _run(root, context, fast, keep_records, progress, cache, jobs)
-        written()  # (the cache is written while _run's working set is freed)
+        written()  # (the cache was written while phase two ran)
     return outcome
 
 
@@ -192,9 +192,31 @@ def _run(
     """The outcome, and what waits until the cache is written."""
     files = discover(root)
     store = open_store(root, fingerprint(f"fast={fast}")) if cache and not keep_records else None
+    writer = Writer(store) if store else None
     entries, records, fresh, changed = _phase_one(
-        root, files, context, store, fast, keep_records, jobs, progress
+        root, files, context, store, writer, fast, keep_records, jobs, progress
     )
+    if writer and changed:
+        writer.start()  # written while phase two runs
+    try:
+        outcome = _phase_two(root, files, entries, records, fresh, store, writer)
+    except BaseException:
+        if writer:
+            writer.abandon()
+        raise
+    leave(files, entries, fresh, store)
+    return outcome
+
+
+def _phase_two(
+    root: Path,
+    files: list[RecordFile],
+    entries: dict[str, Entry],
+    records: dict[str, Record],
+    fresh: dict[str, Summary],
+    store: Store | None,
+    writer: Writer | None,
+) -> tuple[Outcome, Callable[[], None]]:
     diagnostics: list[Diagnostic] = []
     broken: set[str] = set()
     outcome = Outcome(diagnostics, len(files))
@@ -212,13 +234,15 @@ def _run(
     if store and store.cross and store.cross[0] == key:
         cross = store.cross[1]
     else:
+        if writer and not writer.started:
+            writer.start()
         found = (fresh.get(f.rel) or entries[f.rel].summary() for f in files)
         summaries = [summary for summary in found if summary]
         cross = tuple(cross_diagnostics(root, summaries, frozenset(broken)))
     diagnostics.extend(cross)
     diagnostics.sort()
-    if store and (changed or store.cross is None or store.cross[0] != key):
-        return outcome, save(store, entries, (key, cross))
+    if writer and writer.started:
+        return outcome, writer.finish((key, cross))
     return outcome, _nothing
 
 
@@ -231,6 +255,7 @@ def _phase_one(
     files: list[RecordFile],
     context: registry.Context,
     store: Store | None,
+    writer: Writer | None,
     fast: bool,
     keep: bool,
     jobs: int | None,
@@ -249,6 +274,8 @@ def _phase_one(
         # (A file the cache does not know needs no stat: on a cold run, none does.)
         if known and known.fresh(_stat(file.where), context):
             entries[file.rel] = known
+            if writer:
+                writer.keep(known)
             continue
         tasks.append(Task(file, known.digest if known and known.fits(context) else None))
     records: dict[str, Record] = {}
@@ -268,6 +295,8 @@ def _phase_one(
         else:
             entries[done.rel] = store.settle(done.entry, done.stat) if store else done.entry
             changed |= done.entry != known
+        if writer:
+            writer.add(entries[done.rel])
         if done.summary is not None:
             summaries[done.rel] = done.summary
         elif done.entry is not None and done.entry.pickled is not None:

@@ -15,6 +15,7 @@ from shsv.cli import schemas as schemas
 from shsv.cli import timeline as timeline
 from shsv.cli import validate as validate
 from shsv.cli.app import app
+from shsv.collector import end_at_once
 
 __all__ = ["app", "main"]
 
@@ -29,6 +30,7 @@ def main() -> None:
     Python as usual (it prints it and exits 1), and so is output that cannot be
     flushed (a closed pipe), so nothing is lost silently.
     """
+    end_at_once()
     try:
         app()
     except SystemExit as done:
