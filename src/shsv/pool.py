@@ -42,8 +42,10 @@ MIN_BATCH = 16
 Progress = Callable[[int, int], None]
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Task:
+    """(Not frozen, like ``RecordFile``: one is made for each file.)"""
+
     file: RecordFile
     known: bytes | None = None
     """The digest of the cached entry for this file, if there is one that fits."""
