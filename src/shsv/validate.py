@@ -266,7 +266,8 @@ def _phase_one(
     the files this process checked; for the others, unpickled as they arrive, while the
     workers are still busy, rather than all at the end), and whether
     any entry differs from the cache's: a stat now trusted, a check redone for
-    another context, a new result."""
+    another context, a new result. Each entry goes to ``writer`` too, as it is
+    settled, to be pickled for the cache while the workers are still busy."""
     entries: dict[str, Entry] = {}
     tasks: list[Task] = []
     for file in files:
