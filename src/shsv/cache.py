@@ -326,12 +326,12 @@ class Writer:
     """The cache file, made while the run goes on and written on a thread.
 
     The entries are pickled in parts as phase one settles them (``add``), while the
-    other processes are still checking files; once phase one is over, ``start`` writes
-    those parts on a thread (hashing and writing let go of the interpreter lock) while
-    phase two runs, and ``finish`` adds phase two's result and the signature and
-    returns what waits until the file is in place. Written whole and atomically, or
-    not at all: a cache that cannot be written is skipped, and ``abandon`` drops one
-    that is no longer wanted.
+    other processes are still checking files; once phase one is over, ``start`` signs
+    and writes those parts on a thread (hashing and writing let go of the interpreter
+    lock) while phase two runs, and ``finish`` hands it phase two's result, after which
+    the thread adds the signature and puts the file in place; ``wait`` waits for that.
+    Written whole and atomically, or not at all: a cache that cannot be written is
+    skipped, and ``abandon`` drops one that is no longer wanted.
     """
 
     PART = 64
@@ -342,7 +342,8 @@ class Writer:
         self._parts: list[bytes] = []
         self._new: list[Entry] = []
         self._old: list[Entry] = []
-        self._queue: queue.SimpleQueue[bytes | None] = queue.SimpleQueue()
+        self._end: queue.SimpleQueue[bytes | None] = queue.SimpleQueue()
+        """Phase two's result pickled, or None to abandon the file."""
         self._thread: threading.Thread | None = None
 
     @property
@@ -369,42 +370,41 @@ class Writer:
         no thread)."""
         assert self._thread is None
         self._pickle(self._new + self._old)
-        self._new = self._old = []
         # One buffer: the thread signs and writes it without taking the interpreter
         # lock again, which it would wait for (the run is busy) at every part.
-        self._queue.put(b"".join((self._store.fingerprint, *self._parts)))
+        body = b"".join((self._store.fingerprint, *self._parts))
+        self._new = self._old = []
         self._parts = []
-        self._thread = threading.Thread(target=self._write, name="shsv-cache")
+        self._thread = threading.Thread(target=self._write, args=(body,), name="shsv-cache")
         self._thread.start()
 
-    def finish(self, cross: tuple[bytes, tuple[Diagnostic, ...]]) -> Callable[[], None]:
-        assert self._thread is not None
-        self._queue.put(dumps(cross))
-        self._queue.put(None)
-        return self._thread.join
+    def finish(self, cross: tuple[bytes, tuple[Diagnostic, ...]]) -> None:
+        self._end.put(dumps(cross))
 
     def abandon(self) -> None:
         """Stop writing: the file stays as it was."""
+        self._end.put(None)
+        self.wait()
+
+    def wait(self) -> None:
         if self._thread is not None:
-            self._queue.put(_ABANDONED)
             self._thread.join()
 
-    def _write(self) -> None:
+    def _write(self, body: bytes) -> None:
         with contextlib.suppress(WriteError, OSError, _AbandonedError):
             # Not flushed to disk: one torn by a power cut fails its signature.
-            write_atomic(self._store.folder / NAME, self._signed(), durable=False)
+            write_atomic(self._store.folder / NAME, self._signed(body), durable=False)
 
-    def _signed(self) -> Iterator[bytes]:
+    def _signed(self, body: bytes) -> Iterator[bytes]:
         signer = _signer(self._store.key)
-        while (part := self._queue.get()) is not None:
-            if part is _ABANDONED:
-                raise _AbandonedError
-            signer.update(part)
-            yield part
+        signer.update(body)
+        yield body
+        end = self._end.get()
+        if end is None:
+            raise _AbandonedError
+        signer.update(end)
+        yield end
         yield signer.digest()
-
-
-_ABANDONED = b"abandoned"
 
 
 class _AbandonedError(Exception):

@@ -9,7 +9,7 @@ from __future__ import annotations
 import hashlib
 import os
 import stat
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -175,8 +175,9 @@ def run(
     # Every object made here lives on or dies by reference counting: the cyclic
     # collector would only walk them all again, and did, for up to a twentieth of a run.
     with no_gc():
-        outcome, written = _run(root, context, fast, keep_records, progress, cache, jobs)
-        written()  # (the cache was written while phase two ran)
+        outcome, writer = _run(root, context, fast, keep_records, progress, cache, jobs)
+        if writer:  # (written while phase two ran, and while _run's working set went)
+            writer.wait()
     return outcome
 
 
@@ -188,8 +189,8 @@ def _run(
     progress: Progress | None,
     cache: bool,
     jobs: int | None,
-) -> tuple[Outcome, Callable[[], None]]:
-    """The outcome, and what waits until the cache is written."""
+) -> tuple[Outcome, Writer | None]:
+    """The outcome, and the writer of the cache, if it is kept."""
     files = discover(root)
     store = open_store(root, fingerprint(f"fast={fast}")) if cache and not keep_records else None
     writer = Writer(store) if store else None
@@ -205,7 +206,7 @@ def _run(
             writer.abandon()
         raise
     leave(files, entries, fresh, store)
-    return outcome
+    return outcome, writer
 
 
 def _phase_two(
@@ -216,7 +217,7 @@ def _phase_two(
     fresh: dict[str, Summary],
     store: Store | None,
     writer: Writer | None,
-) -> tuple[Outcome, Callable[[], None]]:
+) -> Outcome:
     diagnostics: list[Diagnostic] = []
     broken: set[str] = set()
     outcome = Outcome(diagnostics, len(files))
@@ -242,12 +243,8 @@ def _phase_two(
     diagnostics.extend(cross)
     diagnostics.sort()
     if writer and writer.started:
-        return outcome, writer.finish((key, cross))
-    return outcome, _nothing
-
-
-def _nothing() -> None:
-    pass
+        writer.finish((key, cross))
+    return outcome
 
 
 def _phase_one(
